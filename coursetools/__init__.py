@@ -1,0 +1,1 @@
+"""Build and test tooling for the course site: model provision, recorded outputs, lesson data."""

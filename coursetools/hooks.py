@@ -1,0 +1,68 @@
+"""MkDocs hooks: validate the course, then render lesson data into pages.
+
+Registered in mkdocs.yml under `hooks:`. Validation runs in on_config, before any page is
+written, so a broken lesson stops the build with every problem listed and publishes nothing.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+# MkDocs loads a hook as a lone file, not as part of its package: make the package importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from coursetools import notebook, render  # noqa: E402
+from coursetools.lessons import KEY_TERMS_MARKER, QUIZ_MARKER, LessonError, load_course  # noqa: E402
+
+LESSON_LIST_MARKER = "<!-- course:lessons -->"
+GLOSSARY_MARKER = "<!-- course:glossary -->"
+
+_course: dict = {}
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    docs_dir = Path(config.docs_dir)
+    snippets_dir = root / "snippets"
+    try:
+        lessons = load_course(docs_dir, snippets_dir, config.nav, Path(config.config_file_path))
+    except LessonError as error:
+        raise PluginError(str(error)) from None
+    for lesson in lessons:
+        notebook.write(lesson, snippets_dir)
+    course = config.extra.get("course", {})
+    _course.update(
+        lessons=lessons,
+        by_page={lesson.src_uri: lesson for lesson in lessons},
+        terms=[term for lesson in lessons for term in lesson.terms],
+        tracks=course.get("tracks", {}),
+        namespace=course.get("storage_namespace", "course"),
+    )
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    src = page.file.src_uri
+    page_dir = str(Path(src).parent) if "/" in src else ""
+    lesson = _course["by_page"].get(src)
+    if lesson is not None:
+        # The outcome goes right under the page title.
+        head, sep, rest = markdown.partition("\n")
+        if head.startswith("# "):
+            markdown = f"{head}\n\n{render.outcome(lesson)}\n{rest}"
+        markdown = markdown.replace(KEY_TERMS_MARKER, render.key_terms(lesson))
+    markdown = markdown.replace(LESSON_LIST_MARKER, render.lesson_list(_course["lessons"], _course["tracks"], page_dir))
+    markdown = markdown.replace(GLOSSARY_MARKER, render.glossary(_course["lessons"], page_dir))
+    if src.endswith(".md"):
+        markdown += "\n\n" + render.abbreviations(_course["terms"]) + "\n"
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    lesson = _course["by_page"].get(page.file.src_uri)
+    if lesson is None:
+        return html
+    return html.replace(QUIZ_MARKER, render.quiz(lesson, _course["namespace"]))

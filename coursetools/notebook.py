@@ -1,0 +1,48 @@
+"""Each lesson's notebook, generated from the same snippet files as its page.
+
+It is written next to the page at build time (git-ignored) and never edited by hand: change a
+snippet or the page and the notebook follows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+from .lessons import INCLUDE, Lesson
+
+
+def snippet_paths(lesson: Lesson) -> list[str]:
+    """The Python snippets a lesson page includes, in page order (relative to snippets/)."""
+    return [m.group(1) for m in INCLUDE.finditer(lesson.body) if m.group(1).endswith(".py")]
+
+
+def build(lesson: Lesson, snippets_dir: Path) -> nbformat.NotebookNode:
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    cells = [
+        nbformat.v4.new_markdown_cell(
+            f"# Lesson {lesson.number}: {lesson.title}\n\n{' '.join(str(lesson.meta['outcome']).split())}\n\n"
+            "Every cell is a snippet from the lesson page and runs on its own. "
+            "Install the libraries first: `pip install transformers torch`."
+        )
+    ]
+    for path in snippet_paths(lesson):
+        cells.append(nbformat.v4.new_markdown_cell(f"### `{Path(path).name}`"))
+        cells.append(nbformat.v4.new_code_cell((snippets_dir / path).read_text().rstrip("\n")))
+    notebook.cells = cells
+    return notebook
+
+
+def notebook_path(lesson: Lesson) -> Path:
+    return lesson.folder / f"{lesson.slug}.ipynb"
+
+
+def write(lesson: Lesson, snippets_dir: Path) -> Path:
+    """Write the notebook only when its content changed, so `mkdocs serve` doesn't loop."""
+    path = notebook_path(lesson)
+    text = nbformat.writes(build(lesson, snippets_dir))
+    if not path.is_file() or path.read_text() != text:
+        path.write_text(text)
+    return path

@@ -1,0 +1,83 @@
+"""Test session set-up: where the models come from, and one snippet runner for the session.
+
+Read coursetools/models.py for the order in which sources are tried. The header and the
+summary of every run name the source of each model.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from coursetools import models  # noqa: E402
+
+# Before anything imports transformers: both Hugging Face libraries read these once.
+ONLINE = models.configure_environment()
+
+import pytest  # noqa: E402
+
+_sources: dict | None = None
+
+
+def model_sources() -> dict[str, models.Source]:
+    global _sources
+    if _sources is None:
+        _sources = models.provide(ONLINE)
+    return _sources
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-outputs",
+        action="store_true",
+        help="rewrite snippets/*/outputs/*.md from this run instead of comparing against them",
+    )
+
+
+def _describe_sources() -> list[str]:
+    lines = []
+    for repo_id, source in model_sources().items():
+        note = "" if source.is_real else "  (base behaviour and base facts are skipped, not passed)"
+        lines.append(f"model {repo_id}: {source.label}{note}")
+    return lines
+
+
+def pytest_report_header(config):
+    if config.getoption("collectonly"):
+        return None
+    return _describe_sources()
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _sources is not None:
+        terminalreporter.write_sep("-", "model sources")
+        for line in _describe_sources():
+            terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def sources() -> dict[str, models.Source]:
+    return model_sources()
+
+
+@pytest.fixture(scope="session")
+def runner(sources):
+    from snippet_runner import SnippetRunner
+
+    return SnippetRunner()
+
+
+@pytest.fixture(scope="session")
+def real_base(sources):
+    """Use in tests of what the real base model does or ships: they skip on the stand-in."""
+    source = sources[models.BASE_ID]
+    if not source.is_real:
+        pytest.skip(
+            f"needs the real {models.BASE_ID}; this run has {source.label}. "
+            "Run with the Hub reachable or SMOLLM2_BASE_DIR set (see README)."
+        )
+    return source

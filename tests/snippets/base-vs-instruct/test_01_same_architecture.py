@@ -1,0 +1,19 @@
+"""Claims about snippets/base-vs-instruct/01_same_architecture.py."""
+
+SNIPPET = "base-vs-instruct/01_same_architecture.py"
+
+
+def test_base_and_instruct_share_architecture_and_parameter_count(runner, real_base):
+    """The lesson: 'Same architecture, same parameter count.'"""
+    ns = runner.run(SNIPPET).namespace
+    base, instruct = ns["base"], ns["instruct"]
+    assert type(base) is type(instruct)
+    for field in ("num_hidden_layers", "hidden_size", "intermediate_size", "num_attention_heads", "vocab_size"):
+        assert getattr(base.config, field) == getattr(instruct.config, field), field
+    assert sum(p.numel() for p in base.parameters()) == sum(p.numel() for p in instruct.parameters())
+
+
+def test_prints_one_line_per_model(runner):
+    lines = runner.run(SNIPPET).stdout.splitlines()
+    assert [line.split()[0] for line in lines] == ["base", "instruct"]
+    assert all("parameters=" in line for line in lines)

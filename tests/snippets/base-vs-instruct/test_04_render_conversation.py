@@ -1,0 +1,14 @@
+"""Claims about snippets/base-vs-instruct/04_render_conversation.py."""
+
+SNIPPET = "base-vs-instruct/04_render_conversation.py"
+
+
+def test_template_adds_role_markers_around_the_user_message(runner):
+    prompt = runner.run(SNIPPET).namespace["prompt"]
+    assert "<|im_start|>user\nWhat is the capital of France?<|im_end|>\n" in prompt
+
+
+def test_generation_prompt_opens_the_assistant_turn(runner):
+    """The lesson: add_generation_prompt=True opens the assistant's turn for the model to fill."""
+    prompt = runner.run(SNIPPET).namespace["prompt"]
+    assert prompt.endswith("<|im_start|>assistant\n")

@@ -3,6 +3,8 @@
 The build (coursetools.hooks) and the tests both go through `load_course()`, so a lesson that
 the tests accept is exactly a lesson that builds. Every problem names its file and line and
 says how to fix it; all problems are collected before anything is reported.
+
+What a lesson is made of, and how to write one, is in CONTRIBUTING.md.
 """
 
 from __future__ import annotations
@@ -19,9 +21,19 @@ REQUIRED_META = ("title", "track", "order", "summary", "outcome")
 REQUIRED_HEADINGS = ("Key terms", "Check yourself")
 KEY_TERMS_MARKER = "<!-- course:key-terms -->"
 QUIZ_MARKER = "<!-- course:quiz -->"
+# Each marker must sit in its section: the hooks replace it with the rendered list or quiz.
+MARKER_SECTIONS = {KEY_TERMS_MARKER: "Key terms", QUIZ_MARKER: "Check yourself"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"([^"]+)"', re.M)
+# A pymdownx.snippets include line, `--8<-- "lesson/01_name.py"`; group 1 is the path.
+INCLUDE = re.compile(r"""^[ \t]*-+8<-+[ \t]+["']([^"'\n]+)["']""", re.M)
+SNIPPET_NAME = re.compile(r"^\d{2}_[a-z0-9]+(?:_[a-z0-9]+)*\.py$")
 TODO = re.compile(r"\bTODO\b")
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+
+TERM_KEYS = {"id", "term", "definition", "aliases"}
+QUESTION_KEYS = {"id", "version", "question", "options", "explanation", "multi"}
+OPTION_KEYS = {"text", "correct"}
 
 
 @dataclass
@@ -44,9 +56,8 @@ class LessonError(Exception):
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        super().__init__(
-            f"{len(problems)} problem(s) in the course content:\n" + "\n".join(str(p) for p in problems)
-        )
+        listing = "\n".join(str(p) for p in problems)
+        super().__init__(f"{len(problems)} problem(s) in the course content:\n{listing}")
 
 
 @dataclass
@@ -55,7 +66,13 @@ class Term:
     term: str
     definition: str
     aliases: list[str]
-    lesson: "Lesson"
+    lesson: Lesson
+    line: int = 1
+
+    @property
+    def names(self) -> list[str]:
+        """The term and its aliases: every wording the page may use."""
+        return list(dict.fromkeys([self.term, *self.aliases]))
 
 
 @dataclass
@@ -83,6 +100,7 @@ class Lesson:
     body_start_line: int
     terms: list[Term] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
+    meta_lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def page(self) -> Path:
@@ -95,11 +113,19 @@ class Lesson:
 
     @property
     def number(self) -> str:
-        return f"{self.meta['track']}.{self.meta['order']}"
+        return f"{self.meta.get('track', '?')}.{self.meta.get('order', '?')}"
 
     @property
     def title(self) -> str:
-        return self.meta["title"]
+        return str(self.meta.get("title", self.slug))
+
+    def meta_line(self, key: str) -> int:
+        """The page line of a front matter key (line 1, the opening `---`, when it is absent)."""
+        return self.meta_lines.get(key, 1)
+
+    def body_line(self, offset: int) -> int:
+        """The page line of a character offset into the body."""
+        return self.body_start_line + self.body.count("\n", 0, offset)
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -114,24 +140,106 @@ def _construct_mapping(loader, node, deep=False):
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
+_INVALID = object()
+
 
 def _load_yaml(path: Path, problems: list[Problem]):
+    """The file's data (None for an empty file), or _INVALID after reporting a syntax error."""
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        reason = " ".join(str(getattr(error, "problem", None) or error).split())
         problems.append(
-            Problem(path, mark.line + 1 if mark else 1, f"not valid YAML: {error}", "fix the YAML syntax")
+            Problem(path, line, f"not valid YAML: {reason}", "fix the YAML syntax on or just above this line")
         )
-        return None
+        return _INVALID
+
+
+def _unknown_keys(entry: dict, allowed: set[str], what: str, path: Path, problems: list[Problem]) -> None:
+    unknown = sorted(str(k) for k in entry if k != "__line__" and k not in allowed)
+    if unknown:
+        problems.append(
+            Problem(
+                path,
+                entry["__line__"],
+                f"{what} has unknown key(s): {', '.join(unknown)}",
+                f"use only {', '.join(sorted(allowed))} (check the spelling)",
+            )
+        )
+
+
+def _text(value) -> str:
+    """YAML text folded to one line of single spaces ('' for anything that is not text)."""
+    return " ".join(value.split()) if isinstance(value, str) else ""
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:
     """Returns (front matter, body, line where the body starts)."""
-    match = re.match(r"^---\n(.*?)\n---\n", text, re.S)
+    match = re.match(r"^---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", text, re.S | re.M)
     if not match:
         return "", text, 1
     return match.group(1), text[match.end() :], match.group(0).count("\n") + 1
+
+
+def _load_meta(lesson: Lesson, front: str, problems: list[Problem]) -> None:
+    page = lesson.page
+    if not front.strip():
+        problems.append(
+            Problem(
+                page,
+                1,
+                "no front matter",
+                "start the page with `---`, the fields title/track/order/summary/outcome, and `---`",
+            )
+        )
+        return
+    try:
+        meta = yaml.safe_load(front)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        reason = " ".join(str(getattr(error, "problem", None) or error).split())
+        line = mark.line + 2 if mark else 2  # the front matter starts on line 2
+        problems.append(
+            Problem(page, line, f"front matter is not valid YAML: {reason}", "fix the YAML between the `---` lines")
+        )
+        return
+    if not isinstance(meta, dict):
+        problems.append(Problem(page, 2, "front matter is not a set of `key: value` fields", "write `title: …` etc."))
+        return
+    lesson.meta = meta
+    for number, line in enumerate(front.splitlines(), 2):
+        key = re.match(r"^([A-Za-z_][\w-]*)[ \t]*:", line)
+        if key:
+            lesson.meta_lines.setdefault(key.group(1), number)
+    for key in REQUIRED_META:
+        if meta.get(key) in (None, ""):
+            problems.append(
+                Problem(
+                    page,
+                    lesson.meta_line(key),
+                    f"front matter has no `{key}`",
+                    f"add `{key}: …` between the `---` lines",
+                )
+            )
+    for key, minimum in (("track", 0), ("order", 1)):
+        value = meta.get(key)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < minimum):
+            problems.append(
+                Problem(
+                    page,
+                    lesson.meta_line(key),
+                    f"front matter `{key}` must be a whole number ≥ {minimum}, not {value!r}",
+                    f"write `{key}: {max(minimum, 1)}`",
+                )
+            )
+    for key in ("title", "summary", "outcome"):
+        value = meta.get(key)
+        if value not in (None, "") and not isinstance(value, str):
+            problems.append(
+                Problem(page, lesson.meta_line(key), f"front matter `{key}` must be text", f"write `{key}: …` as text")
+            )
 
 
 def _load_terms(lesson: Lesson, problems: list[Problem]) -> None:
@@ -140,31 +248,54 @@ def _load_terms(lesson: Lesson, problems: list[Problem]) -> None:
         problems.append(Problem(path, 1, "key terms file is missing", "create terms.yml (see CONTRIBUTING.md)"))
         return
     data = _load_yaml(path, problems)
-    if data is None:
+    if data is _INVALID:
         return
     if not isinstance(data, list) or not data:
-        problems.append(Problem(path, 1, "expected a list of terms", "write one `- id: … term: … definition: …` per term"))
+        problems.append(
+            Problem(path, 1, "expected a list of terms", "write one `- id: …` / `term: …` / `definition: …` per term")
+        )
         return
-    seen: set[str] = set()
+    ids: dict[str, int] = {}
     for entry in data:
-        line = entry.get("__line__", 1) if isinstance(entry, dict) else 1
         if not isinstance(entry, dict):
-            problems.append(Problem(path, line, "a term must be a mapping", "use keys id, term, definition, aliases"))
+            problems.append(Problem(path, 1, "a term must be a mapping", "use keys id, term, definition, aliases"))
             continue
-        missing = [key for key in ("id", "term", "definition") if not str(entry.get(key) or "").strip()]
+        line = entry["__line__"]
+        _unknown_keys(entry, TERM_KEYS, "term", path, problems)
+        missing = [key for key in ("id", "term", "definition") if not _text(entry.get(key))]
         if missing:
-            problems.append(Problem(path, line, f"term is missing {', '.join(missing)}", "give every term an id, a term and a definition"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"term is missing {', '.join(missing)}",
+                    "give every term an id, a term and a definition",
+                )
+            )
             continue
-        if not SLUG.match(str(entry["id"])):
-            problems.append(Problem(path, line, f"term id {entry['id']!r} is not a lowercase-hyphen slug", "use an id like `chat-template`"))
-        if entry["id"] in seen:
-            problems.append(Problem(path, line, f"term id {entry['id']!r} is defined twice", "keep one definition per term"))
-        seen.add(entry["id"])
+        term_id = entry["id"]
+        if not SLUG.match(term_id):
+            problems.append(
+                Problem(
+                    path, line, f"term id {term_id!r} is not a lowercase-hyphen slug", "use an id like `chat-template`"
+                )
+            )
+        if term_id in ids:
+            problems.append(
+                Problem(
+                    path, line, f"term id {term_id!r} is defined twice (first on line {ids[term_id]})", "keep one entry"
+                )
+            )
+        ids.setdefault(term_id, line)
         aliases = entry.get("aliases") or []
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            problems.append(Problem(path, line, "aliases must be a list of strings", "write aliases: [chat template, chat templates]"))
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            problems.append(
+                Problem(
+                    path, line, "aliases must be a list of strings", "write `aliases: [chat template, chat templates]`"
+                )
+            )
             aliases = []
-        lesson.terms.append(Term(entry["id"], entry["term"], " ".join(entry["definition"].split()), aliases, lesson))
+        lesson.terms.append(Term(term_id, _text(entry["term"]), _text(entry["definition"]), aliases, lesson, line))
 
 
 def _load_quiz(lesson: Lesson, problems: list[Problem]) -> None:
@@ -173,101 +304,279 @@ def _load_quiz(lesson: Lesson, problems: list[Problem]) -> None:
         problems.append(Problem(path, 1, "quiz file is missing", "create quiz.yml (see CONTRIBUTING.md)"))
         return
     data = _load_yaml(path, problems)
-    if data is None:
+    if data is _INVALID:
         return
     questions = data.get("questions") if isinstance(data, dict) else None
     if not isinstance(questions, list) or not questions:
-        problems.append(Problem(path, 1, "no `questions:` list", "start the file with `questions:` and list the questions under it"))
+        problems.append(
+            Problem(path, 1, "no `questions:` list", "start the file with `questions:` and list the questions under it")
+        )
         return
-    seen: set[str] = set()
+    ids: dict[str, int] = {}
     for entry in questions:
         if not isinstance(entry, dict):
-            problems.append(Problem(path, 1, "a question must be a mapping", "use keys id, version, question, options, explanation"))
+            problems.append(
+                Problem(path, 1, "a question must be a mapping", "use keys id, version, question, options, explanation")
+            )
             continue
         line = entry["__line__"]
+        _unknown_keys(entry, QUESTION_KEYS, "question", path, problems)
         qid = str(entry.get("id") or "")
         label = f"question {qid!r}" if qid else "a question"
         if not SLUG.match(qid):
-            problems.append(Problem(path, line, f"{label} needs an id that is a lowercase-hyphen slug", "add `id: what-base-does`; never reuse or rename it"))
-        elif qid in seen:
-            problems.append(Problem(path, line, f"duplicate question id {qid!r}", "give each question its own id"))
-        seen.add(qid)
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"{label} needs an id that is a lowercase-hyphen slug",
+                    "add `id: what-base-does`; never reuse or rename it",
+                )
+            )
+        elif qid in ids:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"duplicate question id {qid!r} (first on line {ids[qid]})",
+                    "give each question its own id",
+                )
+            )
+        ids.setdefault(qid, line)
         version = entry.get("version")
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            problems.append(Problem(path, line, f"{label} needs `version:` as a whole number ≥ 1", "add `version: 1`; bump it when the question changes"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"{label} needs `version:` as a whole number ≥ 1",
+                    "add `version: 1`; bump it when the question changes",
+                )
+            )
             version = 1
-        text = str(entry.get("question") or "").strip()
+        text = _text(entry.get("question"))
         if not text:
             problems.append(Problem(path, line, f"{label} has no question text", "add `question: …`"))
-        explanation = " ".join(str(entry.get("explanation") or "").split())
+        explanation = _text(entry.get("explanation"))
         if not explanation:
-            problems.append(Problem(path, line, f"{label} has no explanation", "add `explanation: …`, shown after the reader answers"))
-        raw_options = entry.get("options")
-        options: list[Option] = []
-        if not isinstance(raw_options, list) or len(raw_options) < 2:
-            problems.append(Problem(path, line, f"{label} needs at least two options", "list options as `- text: …` (mark one `correct: true`)"))
-            raw_options = []
-        for option in raw_options:
-            if not isinstance(option, dict) or not str(option.get("text") or "").strip():
-                problems.append(Problem(path, line, f"{label} has an option without text", "write each option as `- text: …`"))
-                continue
-            options.append(Option(" ".join(str(option["text"]).split()), option.get("correct") is True))
-        multi = entry.get("multi") is True
-        correct = sum(o.correct for o in options)
-        if options and not multi and correct != 1:
             problems.append(
-                Problem(path, line, f"{label} has {correct} correct answers; a single-choice question needs exactly one",
-                        "mark exactly one option `correct: true`, or set `multi: true`")
+                Problem(
+                    path, line, f"{label} has no explanation", "add `explanation: …`, shown after the reader answers"
+                )
             )
-        if options and multi and correct < 1:
-            problems.append(Problem(path, line, f"{label} has no correct answer", "mark at least one option `correct: true`"))
-        lesson.questions.append(Question(qid, version, " ".join(text.split()), options, explanation, multi))
-    positions = {next((i for i, o in enumerate(q.options) if o.correct), -1) for q in lesson.questions if not q.multi}
-    if len(lesson.questions) > 1 and len(positions) == 1:
+        multi = entry.get("multi", False)
+        if not isinstance(multi, bool):
+            problems.append(Problem(path, line, f"{label}: `multi` must be true or false", "write `multi: true`"))
+            multi = False
+        raw_options = entry.get("options")
+        if not isinstance(raw_options, list) or len(raw_options) < 2:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"{label} needs at least two options",
+                    "list options as `- text: …` (mark the right one `correct: true`)",
+                )
+            )
+            raw_options = []
+        options: list[Option] = []
+        for option in raw_options:
+            option_line = option["__line__"] if isinstance(option, dict) else line
+            if not isinstance(option, dict) or not _text(option.get("text")):
+                problems.append(
+                    Problem(
+                        path, option_line, f"{label} has an option without text", "write each option as `- text: …`"
+                    )
+                )
+                continue
+            _unknown_keys(option, OPTION_KEYS, f"an option of {label}", path, problems)
+            correct = option.get("correct", False)
+            if not isinstance(correct, bool):
+                problems.append(
+                    Problem(
+                        path,
+                        option_line,
+                        f"an option of {label} has `correct: {correct}`",
+                        "write `correct: true`, or leave `correct` out for a wrong option",
+                    )
+                )
+                correct = False
+            options.append(Option(_text(option["text"]), correct))
+        correct_count = sum(o.correct for o in options)
+        if options and not multi and correct_count != 1:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"{label} has {correct_count} correct answers; a single-choice question needs exactly one",
+                    "mark exactly one option `correct: true`, or set `multi: true`",
+                )
+            )
+        if options and multi and correct_count < 1:
+            problems.append(
+                Problem(path, line, f"{label} has no correct answer", "mark at least one option `correct: true`")
+            )
+        lesson.questions.append(Question(qid, version, text, options, explanation, multi))
+    single = [q for q in lesson.questions if not q.multi and sum(o.correct for o in q.options) == 1]
+    positions = {next(i for i, o in enumerate(q.options) if o.correct) for q in single}
+    if len(single) > 1 and len(positions) == 1:
         problems.append(
-            Problem(path, 1, "every correct answer is in the same position", "move some correct options so readers can't pattern-match")
+            Problem(
+                path,
+                questions[0]["__line__"] if isinstance(questions[0], dict) else 1,
+                f"every correct answer is option {positions.pop() + 1}",
+                "move some correct options elsewhere so readers can't answer by position",
+            )
         )
+
+
+def _headings(body: str) -> list[tuple[int, str, int]]:
+    """(level, text, offset) of every Markdown heading outside fenced code."""
+    found = []
+    fence = None
+    offset = 0
+    for line in body.splitlines(keepends=True):
+        opening = FENCE.match(line)
+        if fence is None and opening:
+            fence = opening.group(1)
+        elif fence is not None:
+            if line.strip().startswith(fence[0] * len(fence)) and not line.strip().strip(fence[0]):
+                fence = None
+        else:
+            heading = HEADING.match(line.rstrip("\r\n"))
+            if heading:
+                text = re.sub(r"\s*\{[^}]*\}$", "", heading.group(2))  # drop attr_list `{ #id }`
+                found.append((len(heading.group(1)), text, offset))
+        offset += len(line)
+    return found
 
 
 def _check_page(lesson: Lesson, text: str, snippets_dir: Path, problems: list[Problem]) -> None:
     page = lesson.page
-    for key in REQUIRED_META:
-        if key not in lesson.meta or lesson.meta[key] in (None, ""):
-            problems.append(Problem(page, 1, f"front matter has no `{key}`", f"add `{key}: …` between the `---` lines"))
-    for key in ("track", "order"):
-        if key in lesson.meta and not isinstance(lesson.meta[key], int):
-            problems.append(Problem(page, 1, f"front matter `{key}` must be a whole number", f"write `{key}: 1`"))
-    headings = re.findall(r"^##\s+(.+?)\s*$", lesson.body, re.M)
+    headings = _headings(lesson.body)
+    if not headings or headings[0][0] != 1:
+        problems.append(
+            Problem(
+                page,
+                lesson.body_start_line,
+                "the page does not start with its title as a `# ` heading",
+                f"put `# {lesson.title}` right after the front matter",
+            )
+        )
+    sections = {title: offset for level, title, offset in headings if level == 2}
     for heading in REQUIRED_HEADINGS:
-        if heading not in headings:
-            problems.append(Problem(page, lesson.body_start_line, f"missing section `## {heading}`", f"add a `## {heading}` section"))
-    for marker in (KEY_TERMS_MARKER, QUIZ_MARKER):
-        if marker not in lesson.body:
-            problems.append(Problem(page, lesson.body_start_line, f"missing `{marker}`", "put it on its own line under its section heading"))
+        if heading not in sections:
+            problems.append(
+                Problem(
+                    page,
+                    lesson.body_line(len(lesson.body.rstrip())),
+                    f"missing section `## {heading}`",
+                    f"add a `## {heading}` section at the end of the page",
+                )
+            )
+    for marker, heading in MARKER_SECTIONS.items():
+        position = lesson.body.find(marker)
+        if position < 0:
+            problems.append(
+                Problem(
+                    page,
+                    lesson.body_line(sections.get(heading, len(lesson.body.rstrip()))),
+                    f"missing `{marker}`",
+                    f"put `{marker}` on its own line under `## {heading}`",
+                )
+            )
+            continue
+        owner = [title for level, title, offset in headings if level <= 2 and offset < position]
+        if heading in sections and (not owner or owner[-1] != heading):
+            problems.append(
+                Problem(
+                    page,
+                    lesson.body_line(position),
+                    f"`{marker}` is not in the `## {heading}` section",
+                    f"move it under `## {heading}`",
+                )
+            )
     for match in INCLUDE.finditer(lesson.body):
         target = match.group(1).split(":")[0]
         if not (snippets_dir / target).is_file():
-            line = lesson.body_start_line + lesson.body.count("\n", 0, match.start())
-            fix = ("run `make outputs` to record it" if "/outputs/" in target
-                   else f"create snippets/{target} or correct the path")
-            problems.append(Problem(page, line, f"included file snippets/{target} does not exist", fix))
+            fix = (
+                "run `make outputs` to record it"
+                if "/outputs/" in target
+                else f"create snippets/{target} or correct the path"
+            )
+            problems.append(
+                Problem(page, lesson.body_line(match.start()), f"included file snippets/{target} does not exist", fix)
+            )
     prose = lesson.body.split(KEY_TERMS_MARKER)[0]
     for term in lesson.terms:
-        names = [term.term, *term.aliases]
-        if not any(re.search(rf"\b{re.escape(n)}\b", prose) for n in names):
+        if not any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", prose) for name in term.names):
             problems.append(
-                Problem(lesson.folder / "terms.yml", 1, f"key term {term.term!r} is never used in the lesson text",
-                        "use the term in the lesson, or add the wording you used to its aliases")
+                Problem(
+                    lesson.folder / "terms.yml",
+                    term.line,
+                    f"key term {term.term!r} is never used in the lesson text",
+                    "use the term in the lesson (before Key terms), or add the wording you used to its aliases",
+                )
             )
-    for path, content in [(page, text), *[(p, p.read_text()) for p in (lesson.folder / "terms.yml", lesson.folder / "quiz.yml") if p.is_file()]]:
-        for match in TODO.finditer(content):
-            problems.append(Problem(path, content.count("\n", 0, match.start()) + 1,
-                                    "a TODO is left", "write the missing content, then delete the TODO"))
+    files = [(page, text)]
+    for path in (lesson.folder / "terms.yml", lesson.folder / "quiz.yml"):
+        if path.is_file():
+            files.append((path, path.read_text(encoding="utf-8")))
     snippet_folder = snippets_dir / lesson.slug
     for snippet in sorted(snippet_folder.glob("*.py")) if snippet_folder.is_dir() else []:
-        content = snippet.read_text()
+        if not SNIPPET_NAME.match(snippet.name):
+            problems.append(
+                Problem(
+                    snippet,
+                    1,
+                    f"snippet name {snippet.name!r} is not `<nn>_<what_it_shows>.py`",
+                    "rename it, e.g. 01_same_architecture.py (two digits, lowercase words joined by _)",
+                )
+            )
+        files.append((snippet, snippet.read_text(encoding="utf-8")))
+    for path, content in files:
         for match in TODO.finditer(content):
-            problems.append(Problem(snippet, content.count("\n", 0, match.start()) + 1, "a TODO is left", "finish the snippet, then delete the TODO"))
+            problems.append(
+                Problem(
+                    path,
+                    content.count("\n", 0, match.start()) + 1,
+                    "a TODO is left",
+                    "write the missing content, then delete the TODO",
+                )
+            )
+
+
+def _check_terms_site_wide(lessons: list[Lesson], problems: list[Problem]) -> None:
+    """Each term is defined once on the whole site: ids are glossary anchors, names are tooltips."""
+    ids: dict[str, Term] = {}
+    names: dict[str, Term] = {}
+    for lesson in lessons:
+        for term in lesson.terms:
+            path = lesson.folder / "terms.yml"
+            first = ids.get(term.id)
+            if first is not None and first.lesson is not lesson:
+                problems.append(
+                    Problem(
+                        path,
+                        term.line,
+                        f"term id {term.id!r} is already used in lesson {first.lesson.slug!r}",
+                        "define each term once; link to the other lesson instead",
+                    )
+                )
+            ids.setdefault(term.id, term)
+            for name in term.names:
+                first = names.get(name.lower())
+                if first is not None and first is not term:
+                    where = "this lesson" if first.lesson is lesson else f"lesson {first.lesson.slug!r}"
+                    problems.append(
+                        Problem(
+                            path,
+                            term.line,
+                            f"key term {name!r} is already defined in {where} (as {first.term!r})",
+                            "define each term once; link to the lesson that defines it instead",
+                        )
+                    )
+                    break
+                names.setdefault(name.lower(), term)
 
 
 def nav_pages(nav) -> list[str]:
@@ -283,8 +592,21 @@ def nav_pages(nav) -> list[str]:
     return found
 
 
+def _nav_line(mkdocs_yml: Path) -> int:
+    try:
+        lines = mkdocs_yml.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    return next((number for number, line in enumerate(lines, 1) if line.startswith("nav:")), 1)
+
+
 def load_course(docs_dir: Path, snippets_dir: Path, nav=None, mkdocs_yml: Path | None = None) -> list[Lesson]:
-    """Load and validate every lesson; raise LessonError listing every problem found."""
+    """Load and validate every lesson; raise LessonError listing every problem found.
+
+    `nav` is mkdocs.yml's nav (when given, every lesson must be in it); `mkdocs_yml` is named in
+    the problem when one is missing.
+    """
+    docs_dir, snippets_dir = Path(docs_dir), Path(snippets_dir)
     problems: list[Problem] = []
     lessons: list[Lesson] = []
     base = docs_dir / LESSONS_DIR
@@ -294,45 +616,49 @@ def load_course(docs_dir: Path, snippets_dir: Path, nav=None, mkdocs_yml: Path |
             problems.append(Problem(folder, 1, "lesson folder has no index.md", "add index.md, or remove the folder"))
             continue
         if not SLUG.match(folder.name):
-            problems.append(Problem(folder, 1, f"folder name {folder.name!r} is not a lowercase-hyphen slug", "rename it, e.g. base-vs-instruct"))
+            problems.append(
+                Problem(
+                    folder,
+                    1,
+                    f"folder name {folder.name!r} is not a lowercase-hyphen slug",
+                    "rename it, e.g. base-vs-instruct",
+                )
+            )
         text = page.read_text(encoding="utf-8")
         front, body, start = split_front_matter(text)
-        try:
-            meta = yaml.safe_load(front) or {} if front else {}
-        except yaml.YAMLError as error:
-            problems.append(Problem(page, 2, f"front matter is not valid YAML: {error}", "fix the YAML between the `---` lines"))
-            meta = {}
-        if not front:
-            problems.append(Problem(page, 1, "no front matter", "start the page with `---`, the fields title/track/order/summary/outcome, and `---`"))
-        lesson = Lesson(folder.name, folder, meta if isinstance(meta, dict) else {}, body, start)
+        lesson = Lesson(folder.name, folder, {}, body, start)
+        _load_meta(lesson, front, problems)
         _load_terms(lesson, problems)
         _load_quiz(lesson, problems)
         _check_page(lesson, text, snippets_dir, problems)
         lessons.append(lesson)
-    by_term: dict[str, Term] = {}
-    for lesson in lessons:
-        for term in lesson.terms:
-            key = term.term.lower()
-            if key in by_term and by_term[key].lesson is not lesson:
-                problems.append(
-                    Problem(lesson.folder / "terms.yml", 1, f"key term {term.term!r} is already defined in lesson {by_term[key].lesson.slug!r}",
-                            "define each term once; link to the other lesson instead")
-                )
-            by_term[key] = term
+    _check_terms_site_wide(lessons, problems)
     numbers: dict[str, Lesson] = {}
     for lesson in lessons:
-        if {"track", "order"} <= lesson.meta.keys():
+        if isinstance(lesson.meta.get("track"), int) and isinstance(lesson.meta.get("order"), int):
             if lesson.number in numbers:
-                problems.append(Problem(lesson.page, 1, f"lesson number {lesson.number} is also used by {numbers[lesson.number].slug!r}", "give it another `order`"))
-            numbers[lesson.number] = lesson
+                problems.append(
+                    Problem(
+                        lesson.page,
+                        lesson.meta_line("order"),
+                        f"lesson number {lesson.number} is also used by {numbers[lesson.number].slug!r}",
+                        "give it another `order`",
+                    )
+                )
+            numbers.setdefault(lesson.number, lesson)
     if nav is not None:
+        mkdocs_yml = Path(mkdocs_yml) if mkdocs_yml else docs_dir.parent / "mkdocs.yml"
         listed = set(nav_pages(nav))
         for lesson in lessons:
             if lesson.src_uri not in listed:
                 problems.append(
-                    Problem(mkdocs_yml or docs_dir.parent / "mkdocs.yml", 1, f"lesson {lesson.slug!r} is not in the nav",
-                            f"add `- {lesson.number} {lesson.title}: {lesson.src_uri}` under its track in mkdocs.yml")
+                    Problem(
+                        mkdocs_yml,
+                        _nav_line(mkdocs_yml),
+                        f"lesson {lesson.slug!r} is not in the nav",
+                        f"add `- {lesson.number} {lesson.title}: {lesson.src_uri}` under its track in `nav:`",
+                    )
                 )
     if problems:
         raise LessonError(problems)
-    return sorted(lessons, key=lambda l: (l.meta["track"], l.meta["order"]))
+    return sorted(lessons, key=lambda lesson: (lesson.meta["track"], lesson.meta["order"]))

@@ -34,6 +34,11 @@ test: $(STAMP) browser
 outputs: $(STAMP)
 	$(PY) -m pytest tests/test_recorded_outputs.py --update-outputs -p no:randomly
 
+## Start a new lesson: make lesson SLUG=picking-a-base-model TITLE="Picking a base model" [TRACK=1] [ORDER=2]
+lesson: $(STAMP)
+	@test -n "$(SLUG)" -a -n "$(TITLE)" || { echo 'usage: make lesson SLUG=picking-a-base-model TITLE="Picking a base model" [TRACK=1] [ORDER=2]'; exit 2; }
+	$(PY) -m coursetools.scaffold --slug "$(SLUG)" --title "$(TITLE)" $(if $(TRACK),--track "$(TRACK)") $(if $(ORDER),--order "$(ORDER)")
+
 ## The headless browser the browser tests drive (Debian's chromium; needs root or sudo)
 browser:
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || { \

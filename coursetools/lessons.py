@@ -171,7 +171,9 @@ def _unknown_keys(entry: dict, allowed: set[str], what: str, path: Path, problem
 
 
 def _text(value) -> str:
-    """YAML text folded to one line of single spaces ('' for anything that is not text)."""
+    """YAML text folded to one line of single spaces; numbers count as text, anything else is ''."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
     return " ".join(value.split()) if isinstance(value, str) else ""
 
 
@@ -381,6 +383,16 @@ def _load_quiz(lesson: Lesson, problems: list[Problem]) -> None:
         options: list[Option] = []
         for option in raw_options:
             option_line = option["__line__"] if isinstance(option, dict) else line
+            if isinstance(option, dict) and isinstance(option.get("text"), bool):
+                problems.append(
+                    Problem(
+                        path,
+                        option_line,
+                        f"an option of {label} reads as true/false, not text (YAML turns yes/no/on/off into booleans)",
+                        'quote it: `- text: "yes"`',
+                    )
+                )
+                continue
             if not isinstance(option, dict) or not _text(option.get("text")):
                 problems.append(
                     Problem(

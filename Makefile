@@ -8,8 +8,10 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Commands in README/CONTRIBUTING code blocks (run by pytest-codeblocks) find the venv first.
+export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: serve build test test-fast outputs browser lesson bench clean
+.PHONY: serve build test outputs browser lesson bench clean
 
 $(STAMP): requirements.txt requirements-models.txt
 	test -x $(PY) || python3.11 -m venv $(VENV) || python3 -m venv $(VENV)

@@ -1,0 +1,377 @@
+"""Browser tests' helpers and fixtures (conftest.py registers the fixtures): the built site in headless Chromium, driven by Playwright for Python.
+
+One HTTP server on 127.0.0.1 (random free port) serves every site these tests build, each in
+its own folder, so all of them share one origin and therefore one localStorage:
+
+- ``main``: the course as it is in this repository;
+- ``variant``: a copy with a second, small fixture lesson (same question ids as lesson 1.1,
+  plus a question whose text is an HTML injection attempt);
+- ``bumped``: ``variant`` with one question's ``version`` raised in quiz.yml.
+
+The three are built once per session, in parallel, and one Chromium serves every test.
+Chromium is Debian's (``make browser``), found on PATH; without it, Playwright's own build
+(``.venv/bin/playwright install chromium``) is used. With neither, the tests fail and say so.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "screenshots"
+LESSON = "lessons/base-vs-instruct/"
+FIXTURE_SLUG = "fixture-second"
+INJECTION = "<img src=x onerror=alert(1)>"
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+NO_BROWSER = (
+    "No Chromium for the browser tests. Install Debian's with `make browser` "
+    "(apt-get install chromium), or Playwright's own with `.venv/bin/playwright install chromium`."
+)
+
+
+# ---------------------------------------------------------------- building and serving sites
+
+
+def start_build(source: Path, dest: Path, site_url: str) -> subprocess.Popen:
+    # site_url must be where the site is served: Material's instant navigation only takes over
+    # links to pages listed in sitemap.xml, which holds absolute URLs built from it.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COURSE_SITE_URL": site_url}
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)],
+        cwd=source, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+
+
+def copy_course(dest: Path) -> Path:
+    """The files a build reads, copied so a test can change them without touching the repo."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.ipynb")
+    for name in ("docs", "snippets", "coursetools", "overrides"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, dest / name, ignore=ignore)
+    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+FIXTURE_PAGE = """\
+---
+title: Fixture lesson for the browser tests
+track: 1
+order: 2
+summary: A second lesson, so the tests can check that saved answers stay with their lesson.
+outcome: After this lesson the browser tests know that quizzes keep to their own lesson.
+---
+
+# Fixture lesson for the browser tests
+
+This page exists only in the browser tests' temporary copy of the course. It mentions a
+fixture term so the key-term checks have something to find.
+
+## Key terms
+
+<!-- course:key-terms -->
+
+## Check yourself
+
+<!-- course:quiz -->
+"""
+
+FIXTURE_TERMS = """\
+- id: fixture-term
+  term: Fixture term
+  aliases: [fixture term]
+  definition: A term that only the browser tests' fixture lesson defines.
+"""
+
+# Question ids deliberately repeat lesson 1.1's, so only the lesson part of the storage key
+# keeps the two quizzes apart.
+FIXTURE_QUIZ = f"""\
+questions:
+  - id: what-base-does
+    version: 1
+    question: "Injected markup stays text: {INJECTION}"
+    options:
+      - text: "Plain option"
+      - text: "Option with markup {INJECTION}"
+        correct: true
+      - text: "Another plain option"
+    explanation: "Explanation with markup {INJECTION} shown as text."
+  - id: when-base
+    version: 1
+    question: Which option is right?
+    options:
+      - text: This one.
+        correct: true
+      - text: Not this one.
+    explanation: The first one.
+"""
+
+
+def add_fixture_lesson(course: Path) -> None:
+    folder = course / "docs" / "lessons" / FIXTURE_SLUG
+    folder.mkdir(parents=True)
+    (folder / "index.md").write_text(FIXTURE_PAGE)
+    (folder / "terms.yml").write_text(FIXTURE_TERMS)
+    (folder / "quiz.yml").write_text(FIXTURE_QUIZ)
+    mkdocs_yml = course / "mkdocs.yml"
+    text = mkdocs_yml.read_text()
+    anchor = "  - Glossary: glossary.md\n"
+    assert anchor in text, "mkdocs.yml nav has no `- Glossary: glossary.md` line to insert the fixture lesson before"
+    nav = (
+        "  - Browser test fixture:\n"
+        f"      - 1.2 Fixture lesson: lessons/{FIXTURE_SLUG}/index.md\n"
+        f"      - 1.2 as a notebook: lessons/{FIXTURE_SLUG}/{FIXTURE_SLUG}.ipynb\n"
+    )
+    mkdocs_yml.write_text(text.replace(anchor, nav + anchor, 1))
+
+
+def bump_version(course: Path, slug: str, question_id: str) -> None:
+    quiz = course / "docs" / "lessons" / slug / "quiz.yml"
+    text = quiz.read_text()
+    old = f"- id: {question_id}\n    version: 1\n"
+    assert old in text, f"{quiz} has no `{old.strip()}`"
+    quiz.write_text(text.replace(old, f"- id: {question_id}\n    version: 2\n", 1))
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@dataclass
+class Sites:
+    """The sites, built in parallel in the background and served from one folder on one origin."""
+
+    www: Path
+    work: Path
+    origin: str
+    builds: dict = field(default_factory=dict)
+    outputs: dict = field(default_factory=dict)
+
+    def start(self) -> None:
+        for site in ("main", "variant", "bumped"):
+            source = ROOT
+            if site != "main":
+                source = copy_course(self.work / site)
+                add_fixture_lesson(source)
+            if site == "bumped":
+                bump_version(source, "base-vs-instruct", "when-base")
+            self.builds[site] = (source, start_build(source, self.www / site, f"{self.origin}/{site}/"))
+
+    def url(self, site: str, path: str = "") -> str:
+        source, build = self.builds[site]
+        if build.returncode is None:
+            self.outputs[site] = build.communicate()[0]
+        output = self.outputs.get(site, "")
+        if build.returncode != 0:
+            pytest.fail(f"mkdocs build --strict of {source} failed:\n{output}", pytrace=False)
+        return f"{self.origin}/{site}/{path}"
+
+    def stop(self) -> None:
+        for _, build in self.builds.values():
+            if build.returncode is None:
+                build.kill()
+                build.communicate()
+
+
+@pytest.fixture(scope="session")
+def sites(tmp_path_factory):
+    www = tmp_path_factory.mktemp("www")
+    work = tmp_path_factory.mktemp("courses")
+    handler = functools.partial(_QuietHandler, directory=str(www))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    built = Sites(www, work, f"http://127.0.0.1:{server.server_address[1]}")
+    built.start()
+    yield built
+    built.stop()
+    server.shutdown()
+    server.server_close()
+
+
+# ---------------------------------------------------------------- the browser
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium on PATH, or None to let Playwright use its own download."""
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import Error, sync_playwright
+
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        if executable is None and not Path(playwright.chromium.executable_path).exists():
+            pytest.fail(NO_BROWSER, pytrace=False)
+        try:
+            browser = playwright.chromium.launch(executable_path=executable, headless=True, args=BROWSER_ARGS)
+        except Error as error:
+            pytest.fail(f"{NO_BROWSER}\n{error}", pytrace=False)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Watch:
+    """Everything a page did that a test may object to."""
+
+    origin: str
+    requests: list = field(default_factory=list)
+    page_errors: list = field(default_factory=list)
+    console_errors: list = field(default_factory=list)
+    dialogs: list = field(default_factory=list)
+
+    def foreign_requests(self) -> list[str]:
+        allowed = urlsplit(self.origin).netloc
+        return [
+            url for url in self.requests
+            if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).netloc != allowed
+        ]
+
+    def assert_clean(self) -> None:
+        assert not self.page_errors, f"uncaught errors in the page: {self.page_errors}"
+        assert not self.console_errors, f"console errors: {self.console_errors}"
+        assert not self.foreign_requests(), f"requests left 127.0.0.1: {self.foreign_requests()}"
+        assert not self.dialogs, f"dialogs opened: {self.dialogs}"
+
+
+@pytest.fixture
+def open_page(browser, sites):
+    """open_page(**context_options) -> (page, watch). Every page is checked on teardown too."""
+    contexts = []
+    watches = []
+
+    def _open(**options):
+        options.setdefault("viewport", {"width": 1280, "height": 900})
+        context = browser.new_context(**options)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        watch = Watch(sites.origin)
+        watches.append(watch)
+        context.on("request", lambda request: watch.requests.append(request.url))
+        page = context.new_page()
+        page.on("pageerror", lambda error: watch.page_errors.append(str(error)))
+        page.on(
+            "console",
+            lambda message: watch.console_errors.append(message.text) if message.type == "error" else None,
+        )
+
+        def on_dialog(dialog):
+            watch.dialogs.append(f"{dialog.type}: {dialog.message}")
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
+        return page, watch
+
+    yield _open
+    for context in contexts:
+        context.close()
+    for watch in watches:
+        watch.assert_clean()
+
+
+# ---------------------------------------------------------------- the lesson's quiz
+
+
+@dataclass
+class Question:
+    id: str
+    version: int
+    options: list[str]
+    correct: int
+
+    @property
+    def wrong(self) -> int:
+        return next(i for i in range(len(self.options)) if i != self.correct)
+
+
+def load_questions(slug: str = "base-vs-instruct") -> list[Question]:
+    import yaml
+
+    data = yaml.safe_load((ROOT / "docs" / "lessons" / slug / "quiz.yml").read_text())
+    return [
+        Question(
+            q["id"], q["version"], [" ".join(o["text"].split()) for o in q["options"]],
+            next(i for i, o in enumerate(q["options"]) if o.get("correct") is True),
+        )
+        for q in data["questions"]
+    ]
+
+
+@pytest.fixture(scope="session")
+def questions() -> list[Question]:
+    return load_questions()
+
+
+class Quiz:
+    """The Check yourself form on the open page."""
+
+    def __init__(self, page, quiz_key: str = "slm-course:base-vs-instruct"):
+        self.page = page
+        self.key = quiz_key
+        self.form = page.locator(f'form.course-quiz[data-quiz="{quiz_key}"]')
+
+    def question(self, qid: str):
+        return self.form.locator(f'fieldset[data-question="{qid}"]')
+
+    def answer(self, qid: str, index: int) -> None:
+        self.question(qid).locator("label.course-quiz__option").nth(index).click()
+
+    def feedback(self, qid: str):
+        return self.question(qid).locator(".course-quiz__feedback")
+
+    def explanation(self, qid: str):
+        return self.question(qid).locator(".course-quiz__explanation")
+
+    @property
+    def score(self):
+        return self.form.locator(".course-quiz__score output")
+
+    @property
+    def status(self):
+        return self.form.locator(".course-quiz__status")
+
+    @property
+    def storage_note(self):
+        return self.form.locator(".course-quiz__storage")
+
+    def checked(self, qid: str) -> list[int]:
+        return self.question(qid).locator("input").evaluate_all(
+            "inputs => inputs.filter(i => i.checked).map(i => Number(i.value))"
+        )
+
+    def mounted(self) -> None:
+        self.form.and_(self.page.locator("[data-quiz-mounted]")).wait_for()
+
+    def saved(self) -> dict:
+        """This quiz's entries in localStorage, parsed."""
+        return self.page.evaluate(
+            """prefix => Object.fromEntries(Object.keys(localStorage)
+                 .filter(k => k.startsWith(prefix)).map(k => [k, JSON.parse(localStorage.getItem(k))]))""",
+            self.key + ":",
+        )

@@ -1,0 +1,44 @@
+"""Screenshots for people to look at (screenshots/, git-ignored): the lesson and its answered
+quiz at desktop and phone widths, light and dark. The test checks the page fits the phone."""
+
+from __future__ import annotations
+
+import pytest
+from browsing import LESSON, SCREENSHOTS, Quiz
+
+WIDTHS = {"desktop": 1280, "phone": 390}
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("device", WIDTHS)
+def test_screenshots(open_page, sites, questions, device, scheme):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    width = WIDTHS[device]
+    page, watch = open_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page.goto(sites.url("main", LESSON))
+    quiz = Quiz(page)
+    quiz.mounted()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
+    # Nothing may widen the page beyond the screen (code scrolls inside its own box).
+    overflow = page.evaluate("() => document.documentElement.scrollWidth")
+    assert overflow <= width, f"the page is {overflow}px wide on a {width}px screen"
+    page.screenshot(path=SCREENSHOTS / f"lesson-{device}-{scheme}.png", full_page=True)
+
+    for question in questions[:-1]:
+        quiz.answer(question.id, question.correct)
+    quiz.answer(questions[-1].id, questions[-1].wrong)
+    quiz.question(questions[-1].id).locator("input").nth(questions[-1].wrong).focus()
+    page.keyboard.press("ArrowUp")  # show the keyboard focus ring as well
+    page.keyboard.press("ArrowDown")
+    # A clip of the full page rather than an element shot, which would paint the sticky header
+    # over the form wherever it had to scroll.
+    page.evaluate("() => window.scrollTo(0, 0)")
+    page.wait_for_timeout(300)  # let the header settle at the top
+    box = quiz.form.bounding_box()
+    scroll_y = page.evaluate("() => window.scrollY")
+    left = max(box["x"] - 8, 0)
+    clip = {"x": left, "y": box["y"] + scroll_y - 8, "width": min(box["width"] + 16, width - left),
+            "height": box["height"] + 16}
+    page.screenshot(path=SCREENSHOTS / f"quiz-{device}-{scheme}.png", full_page=True, clip=clip)
+    watch.assert_clean()

@@ -263,6 +263,9 @@ def test_instant_navigation_mounts_once(open_page, sites, questions):
     assert page.locator("form.course-quiz").count() == 1
     assert page.evaluate("() => window.__quizMounts") == 2  # the first visit and the return
     assert page.evaluate("() => document.querySelector('form.course-quiz').__mounts") == 1
+    # Material emits document$ again for the same document: the form must not be bound twice.
+    page.evaluate("() => window.document$.next(document)")
+    assert page.evaluate("() => document.querySelector('form.course-quiz').__mounts") == 1
     assert quiz.checked(first.id) == [first.correct]
     expect(quiz.feedback(first.id)).to_have_text(FEEDBACK_RIGHT)
     expect(quiz.score).to_have_text("1")

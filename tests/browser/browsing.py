@@ -56,7 +56,11 @@ def start_build(source: Path, dest: Path, site_url: str) -> subprocess.Popen:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COURSE_SITE_URL": site_url}
     return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)],
-        cwd=source, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=source,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
 
 
@@ -249,7 +253,8 @@ class Watch:
     def foreign_requests(self) -> list[str]:
         allowed = urlsplit(self.origin).netloc
         return [
-            url for url in self.requests
+            url
+            for url in self.requests
             if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).netloc != allowed
         ]
 
@@ -316,7 +321,9 @@ def load_questions(slug: str = "base-vs-instruct") -> list[Question]:
     data = yaml.safe_load((ROOT / "docs" / "lessons" / slug / "quiz.yml").read_text())
     return [
         Question(
-            q["id"], q["version"], [" ".join(o["text"].split()) for o in q["options"]],
+            q["id"],
+            q["version"],
+            [" ".join(o["text"].split()) for o in q["options"]],
             next(i for i, o in enumerate(q["options"]) if o.get("correct") is True),
         )
         for q in data["questions"]
@@ -361,8 +368,10 @@ class Quiz:
         return self.form.locator(".course-quiz__storage")
 
     def checked(self, qid: str) -> list[int]:
-        return self.question(qid).locator("input").evaluate_all(
-            "inputs => inputs.filter(i => i.checked).map(i => Number(i.value))"
+        return (
+            self.question(qid)
+            .locator("input")
+            .evaluate_all("inputs => inputs.filter(i => i.checked).map(i => Number(i.value))")
         )
 
     def mounted(self) -> None:

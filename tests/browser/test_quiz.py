@@ -180,8 +180,10 @@ def test_storage_holding_garbage(open_page, sites, questions):
     first, second = questions[0], questions[1]
     page.evaluate(
         """([a, b]) => { localStorage.setItem(a, "{not json"); localStorage.setItem(b, '{"choice": 99}'); }""",
-        [f"slm-course:base-vs-instruct:{first.id}:v{first.version}",
-         f"slm-course:base-vs-instruct:{second.id}:v{second.version}"],
+        [
+            f"slm-course:base-vs-instruct:{first.id}:v{first.version}",
+            f"slm-course:base-vs-instruct:{second.id}:v{second.version}",
+        ],
     )
     page.reload()
     quiz = Quiz(page)
@@ -211,9 +213,7 @@ def test_keyboard_only(open_page, sites, questions):
         page.keyboard.press("Tab")
         focused = page.evaluate("() => [document.activeElement.name, document.activeElement.value]")
         assert focused == [f"base-vs-instruct--{question.id}", "0"], f"Tab {number} landed on {focused}"
-        outline = page.evaluate(
-            "() => getComputedStyle(document.activeElement.closest('label')).outlineStyle"
-        )
+        outline = page.evaluate("() => getComputedStyle(document.activeElement.closest('label')).outlineStyle")
         assert outline not in ("none", ""), "the focused option has no visible focus ring"
         if question.correct == 0:
             page.keyboard.press("Space")
@@ -222,9 +222,7 @@ def test_keyboard_only(open_page, sites, questions):
                 page.keyboard.press("ArrowDown")
         assert quiz.checked(question.id) == [question.correct]
         expect(quiz.feedback(question.id)).to_have_text(FEEDBACK_RIGHT)
-        expect(quiz.status).to_have_text(
-            f"Question {number}: Correct. Score {number} of {len(questions)}."
-        )
+        expect(quiz.status).to_have_text(f"Question {number}: Correct. Score {number} of {len(questions)}.")
     expect(quiz.score).to_have_text(str(len(questions)))
     assert quiz.status.get_attribute("role") == "status"
     assert quiz.status.get_attribute("aria-live") == "polite"
@@ -287,9 +285,7 @@ def test_injected_markup_renders_as_text(open_page, sites):
     expect(question.locator("legend")).to_contain_text(INJECTION)
     expect(question.locator("label").nth(1)).to_contain_text(INJECTION)
     quiz.answer("what-base-does", 0)
-    expect(quiz.feedback("what-base-does")).to_have_text(
-        f"Not quite — the answer is: Option with markup {INJECTION}"
-    )
+    expect(quiz.feedback("what-base-does")).to_have_text(f"Not quite — the answer is: Option with markup {INJECTION}")
     expect(quiz.explanation("what-base-does")).to_contain_text(INJECTION)
     expect(quiz.status).to_contain_text(INJECTION)
     assert page.locator("form.course-quiz img").count() == 0

@@ -38,7 +38,11 @@ def test_screenshots(open_page, sites, questions, device, scheme):
     box = quiz.form.bounding_box()
     scroll_y = page.evaluate("() => window.scrollY")
     left = max(box["x"] - 8, 0)
-    clip = {"x": left, "y": box["y"] + scroll_y - 8, "width": min(box["width"] + 16, width - left),
-            "height": box["height"] + 16}
+    clip = {
+        "x": left,
+        "y": box["y"] + scroll_y - 8,
+        "width": min(box["width"] + 16, width - left),
+        "height": box["height"] + 16,
+    }
     page.screenshot(path=SCREENSHOTS / f"quiz-{device}-{scheme}.png", full_page=True, clip=clip)
     watch.assert_clean()

@@ -1,4 +1,5 @@
 from transformers import AutoTokenizer
 
-tokenizer = AutoTokenizer.from_pretrained("HuggingFaceTB/SmolLM2-135M-Instruct")
+model_id = "HuggingFaceTB/SmolLM2-135M-Instruct"
+tokenizer = AutoTokenizer.from_pretrained(model_id)
 print(tokenizer.chat_template)

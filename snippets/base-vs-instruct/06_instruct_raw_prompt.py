@@ -6,7 +6,8 @@ model = AutoModelForCausalLM.from_pretrained(model_id)
 
 # Raw text, no chat template: the way you would prompt a base model.
 inputs = tokenizer("What is the capital of France?", return_tensors="pt")
-output = model.generate(**inputs, max_new_tokens=40, do_sample=False)  # greedy: same text every run
+# Greedy decoding (do_sample=False): the same text on every run.
+output = model.generate(**inputs, max_new_tokens=40, do_sample=False)
 new_tokens = output[0, inputs["input_ids"].shape[1] :]
 
 print(f"{len(new_tokens)} new tokens:")

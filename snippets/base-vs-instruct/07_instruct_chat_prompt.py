@@ -5,10 +5,14 @@ tokenizer = AutoTokenizer.from_pretrained(model_id)
 model = AutoModelForCausalLM.from_pretrained(model_id)
 
 messages = [{"role": "user", "content": "What is the capital of France?"}]
-inputs = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt")
-output = model.generate(**inputs, max_new_tokens=40, do_sample=False)  # greedy: same text every run
+inputs = tokenizer.apply_chat_template(
+    messages, add_generation_prompt=True, return_tensors="pt"
+)
+# Greedy decoding (do_sample=False): the same text on every run.
+output = model.generate(**inputs, max_new_tokens=40, do_sample=False)
 new_tokens = output[0, inputs["input_ids"].shape[1] :]
 
 print(f"{len(new_tokens)} new tokens:")
 print(tokenizer.decode(new_tokens))
-print("Last token is the end-of-turn marker:", new_tokens[-1].item() == tokenizer.convert_tokens_to_ids("<|im_end|>"))
+im_end = tokenizer.convert_tokens_to_ids("<|im_end|>")
+print("Last token is the end-of-turn marker:", new_tokens[-1].item() == im_end)

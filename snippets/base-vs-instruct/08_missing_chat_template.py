@@ -1,9 +1,11 @@
 from transformers import AutoTokenizer
 
-tokenizer = AutoTokenizer.from_pretrained("HuggingFaceTB/SmolLM2-135M-Instruct")
-tokenizer.chat_template = None  # what you have with a tokenizer that ships no template
+model_id = "HuggingFaceTB/SmolLM2-135M-Instruct"
+tokenizer = AutoTokenizer.from_pretrained(model_id)
+tokenizer.chat_template = None  # as if the tokenizer shipped no template
 
+messages = [{"role": "user", "content": "What is the capital of France?"}]
 try:
-    tokenizer.apply_chat_template([{"role": "user", "content": "What is the capital of France?"}])
+    tokenizer.apply_chat_template(messages)
 except ValueError as error:
     print(f"ValueError: {error}")

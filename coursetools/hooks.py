@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from coursetools import notebook, render  # noqa: E402
-from coursetools.lessons import KEY_TERMS_MARKER, QUIZ_MARKER, LessonError, load_course  # noqa: E402
+from coursetools.lessons import INCLUDE, KEY_TERMS_MARKER, QUIZ_MARKER, LessonError, load_course  # noqa: E402
 
 LESSON_LIST_MARKER = "<!-- course:lessons -->"
 GLOSSARY_MARKER = "<!-- course:glossary -->"
@@ -40,6 +40,7 @@ def on_config(config):
         terms=[term for lesson in lessons for term in lesson.terms],
         tracks=course.get("tracks", {}),
         namespace=course.get("storage_namespace", "course"),
+        snippets_dir=snippets_dir,
     )
     return config
 
@@ -57,8 +58,19 @@ def on_page_markdown(markdown, page, config, files):
     markdown = markdown.replace(LESSON_LIST_MARKER, render.lesson_list(_course["lessons"], _course["tracks"], page_dir))
     markdown = markdown.replace(GLOSSARY_MARKER, render.glossary(_course["lessons"], page_dir))
     if src.endswith(".md"):
-        markdown += "\n\n" + render.abbreviations(_course["terms"]) + "\n"
+        markdown += "\n\n" + render.abbreviations(_terms_used(markdown)) + "\n"
     return markdown
+
+
+def _terms_used(markdown: str) -> list:
+    """The terms named in the page or in a file it includes. Giving every page every term of the
+    course makes each page's build grow with the course (the abbr extension matches them all)."""
+    text = markdown + "".join(
+        path.read_text(encoding="utf-8")
+        for match in INCLUDE.finditer(markdown)
+        if (path := _course["snippets_dir"] / match.group(1).split(":")[0]).is_file()
+    )
+    return [term for term in _course["terms"] if any(name in text for name in (term.term, *term.aliases))]
 
 
 def on_page_content(html, page, config, files):

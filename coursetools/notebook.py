@@ -31,6 +31,10 @@ def build(lesson: Lesson, snippets_dir: Path) -> nbformat.NotebookNode:
     for path in snippet_paths(lesson):
         cells.append(nbformat.v4.new_markdown_cell(f"### `{Path(path).name}`"))
         cells.append(nbformat.v4.new_code_cell((snippets_dir / path).read_text().rstrip("\n")))
+    # nbformat gives each new cell a random id: fix them, or every build rewrites the notebook,
+    # misses the mkdocs-jupyter cache (a conversion per lesson) and sets `mkdocs serve` looping.
+    for index, cell in enumerate(cells):
+        cell.id = f"cell-{index}"
     notebook.cells = cells
     return notebook
 

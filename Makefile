@@ -47,5 +47,9 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
 
+## Time what readers and contributors wait for (run `make test` first; README, Benchmarks)
+bench: $(STAMP) browser
+	$(PY) tools/bench.py
+
 clean:
 	rm -rf site .pytest_cache .coverage htmlcov

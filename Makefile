@@ -41,15 +41,14 @@ lesson: $(STAMP)
 	@test -n "$(SLUG)" -a -n "$(TITLE)" || { echo 'usage: make lesson SLUG=picking-a-base-model TITLE="Picking a base model" [TRACK=1] [ORDER=2]'; exit 2; }
 	$(PY) -m coursetools.scaffold --slug "$(SLUG)" --title "$(TITLE)" $(if $(TRACK),--track "$(TRACK)") $(if $(ORDER),--order "$(ORDER)")
 
-## The headless browser the browser tests drive (Debian's chromium; needs root or sudo)
-browser:
-	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || { \
+## The headless browser the browser tests drive: Debian's chromium where apt has it (root or
+## sudo), elsewhere (Ubuntu, macOS) Playwright's own build, which needs network access.
+browser: $(STAMP)
+	@if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then :; \
+	elif grep -qs '^ID=debian' /etc/os-release; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
-
-## Time what readers and contributors wait for (run `make test` first; README, Benchmarks)
-bench: $(STAMP) browser
-	$(PY) tools/bench.py
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; \
+	else $(BIN)/playwright install --with-deps chromium; fi
 
 clean:
 	rm -rf site .pytest_cache .coverage htmlcov

@@ -50,5 +50,9 @@ browser: $(STAMP)
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; \
 	else $(BIN)/playwright install --with-deps chromium; fi
 
+## Time what readers and contributors wait for (run `make test` first; README, Benchmarks)
+bench: $(STAMP) browser
+	$(PY) tools/bench.py
+
 clean:
 	rm -rf site .pytest_cache .coverage htmlcov

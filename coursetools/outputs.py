@@ -51,7 +51,8 @@ def render(rec: Recording) -> str:
         )
     fence = _fence(rec.stdout)
     printed_by = "; ".join(
-        f"<strong>{MODEL_NAMES.get(repo, repo)}</strong> from {info['label']}" for repo, info in sorted(rec.models.items())
+        f"<strong>{MODEL_NAMES.get(repo, repo)}</strong> from {info['label']}"
+        for repo, info in sorted(rec.models.items())
     )
     versions = " · ".join(f"{name} {version}" for name, version in sorted(rec.versions.items()))
     return head + (
@@ -74,7 +75,9 @@ def parse(text: str, where: Path) -> Recording:
             raise ValueError(f"{where}: recorded output has no code fence; regenerate it with `make outputs`")
         end = body.index("\n" + fence.group(1) + "\n", fence.end() - 1)
         stdout = body[fence.end() : end] + "\n"
-    return Recording(meta["snippet"], stdout, meta.get("models", {}), meta.get("versions", {}), meta.get("pending_on", []))
+    return Recording(
+        meta["snippet"], stdout, meta.get("models", {}), meta.get("versions", {}), meta.get("pending_on", [])
+    )
 
 
 def read(path: Path) -> Recording | None:

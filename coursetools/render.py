@@ -93,7 +93,7 @@ def quiz(lesson: Lesson, namespace: str) -> str:
         name = f"{lesson.slug}--{question.id}"
         options = "".join(
             f'<label class="course-quiz__option"><input type="{kind}" name="{name}" value="{index}"'
-            f'{" data-correct" if option.correct else ""}> <span>{inline_text(option.text)}</span></label>'
+            f"{' data-correct' if option.correct else ''}> <span>{inline_text(option.text)}</span></label>"
             for index, option in enumerate(question.options)
         )
         parts.append(
@@ -111,7 +111,7 @@ def quiz(lesson: Lesson, namespace: str) -> str:
         '<button type="button" class="md-button course-quiz__reset">Reset answers</button>'
         "</div>"
         '<p class="course-quiz__status md-visually-hidden" role="status" aria-live="polite"></p>'
-        '<noscript><p>Turn on JavaScript to check your answers.</p></noscript>'
+        "<noscript><p>Turn on JavaScript to check your answers.</p></noscript>"
         "</form>"
     )
     return "".join(parts)

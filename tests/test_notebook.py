@@ -21,7 +21,9 @@ def test_notebook_is_the_snippets_and_runs(lesson, sources, tmp_path):
     code = [cell for cell in nb.cells if cell.cell_type == "code"]
     assert [cell.source for cell in code] == [(ROOT / "snippets" / p).read_text().rstrip("\n") for p in paths]
 
-    nbclient.NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    nbclient.NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    ).execute()
 
     weights = {repo: source.weights_id for repo, source in sources.items()}
     compared = 0

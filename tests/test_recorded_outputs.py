@@ -62,5 +62,8 @@ def test_output_matches_recording(snippet, runner, sources, request):
                 lineterm="",
             )
         )
-        pytest.fail(f"{snippet} printed something other than its page shows:\n{diff}\n"
-                    "If the new output is right, run `make outputs` and commit the change.", pytrace=False)
+        pytest.fail(
+            f"{snippet} printed something other than its page shows:\n{diff}\n"
+            "If the new output is right, run `make outputs` and commit the change.",
+            pytrace=False,
+        )

@@ -56,7 +56,9 @@ def test_lesson_states_its_outcome_and_key_idea(lesson):
 
 def test_the_three_exceptions_and_five_behaviours_are_listed(lesson):
     article = _article(lesson)
-    exceptions = [_text(li) for li in article.find("h2", id="when-base-is-the-right-choice").find_next("ol").find_all("li")]
+    exceptions = [
+        _text(li) for li in article.find("h2", id="when-base-is-the-right-choice").find_next("ol").find_all("li")
+    ]
     assert [e.split(".")[0] for e in exceptions] == [
         "Continued pretraining",
         "Building your own instruct from scratch",

@@ -147,7 +147,7 @@ CASES = [
     ("TODO left on the page", _leftover_todo, PAGE, lambda c: line_of(c / PAGE, "TODO add"),
      r"a TODO is left"),
     ("TODO left in a snippet", _todo_in_snippet, Path("snippets/base-vs-instruct/02_instruct_chat_template.py"),
-     lambda c: 4, r"a TODO is left"),
+     lambda c: line_of(c / "snippets/base-vs-instruct/02_instruct_chat_template.py", "# TODO"), r"a TODO is left"),
     ("lesson missing from nav", _missing_from_nav, Path("mkdocs.yml"), lambda c: line_of(c / "mkdocs.yml", "nav:"),
      r"lesson 'base-vs-instruct' is not in the nav"),
     ("marker outside its section", _marker_outside_section, PAGE,

@@ -74,6 +74,10 @@ def _terms_used(markdown: str) -> list:
 
 
 def on_page_content(html, page, config, files):
+    if page.file.src_uri.endswith(".ipynb"):
+        # A lesson's notebook repeats its page's code: leave it out of search, so a search
+        # lands on the lesson, and the index readers download doesn't carry everything twice.
+        page.meta["search"] = {"exclude": True}
     lesson = _course["by_page"].get(page.file.src_uri)
     if lesson is None:
         return html

@@ -36,18 +36,11 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 PY = sys.executable
 LESSON = "base-vs-instruct"
 LESSON_URL = f"lessons/{LESSON}/"
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # What GitHub Pages (Fastly) serves gzip-compressed; everything else goes over the wire as is.
 COMPRESSIBLE = re.compile(r"text/|javascript|json|xml|svg|wasm", re.I)
 
@@ -63,7 +56,6 @@ QUESTION = "What is the capital of France?"
 
 def _child_gguf(out_dir: str) -> dict:
     start = time.perf_counter()
-    sys.path.insert(0, str(ROOT))
     from coursetools import models
 
     models.configure_environment()
@@ -79,7 +71,6 @@ def _child_gguf(out_dir: str) -> dict:
 
 def _child_cached() -> dict:
     start = time.perf_counter()
-    sys.path.insert(0, str(ROOT))
     from coursetools import models
 
     folder = models.CONVERTED
@@ -105,7 +96,6 @@ def _child_model_work() -> dict:
     """The model work the snippet suite cannot avoid: imports, each model loaded once (with its
     tokenizer), and the generate calls the snippets make, as a minimal script does them."""
     start = time.perf_counter()
-    sys.path.insert(0, str(ROOT))
     from coursetools import models
 
     models.provide(models.configure_environment())
@@ -308,8 +298,8 @@ def bench_page(site: Path) -> dict:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
-    # Debian's chromium on PATH; elsewhere Playwright's own build (`make browser` installs one).
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    from coursetools import chromium
+
     quiz_js = site / "javascripts" / "quiz.js"
     quiz_present = quiz_js.is_file() and quiz_js.stat().st_size > 0
     server = _serve(site)
@@ -318,7 +308,7 @@ def bench_page(site: Path) -> dict:
     responses: list = []
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+            browser = chromium.launch(pw)
             context = browser.new_context()
             context.on("request", lambda request: requests.append(request))
             context.on("response", lambda response: responses.append(response))

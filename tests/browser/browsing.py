@@ -28,19 +28,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from coursetools import chromium
+
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "screenshots"
 LESSON = "lessons/base-vs-instruct/"
 FIXTURE_SLUG = "fixture-second"
 INJECTION = "<img src=x onerror=alert(1)>"
-BROWSER_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 NO_BROWSER = (
     "No Chromium for the browser tests. Install Debian's with `make browser` "
     "(apt-get install chromium), or Playwright's own with `.venv/bin/playwright install chromium`."
@@ -215,25 +209,15 @@ def sites(tmp_path_factory):
 # ---------------------------------------------------------------- the browser
 
 
-def chromium_path() -> str | None:
-    """Debian's Chromium on PATH, or None to let Playwright use its own download."""
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import Error, sync_playwright
 
-    executable = chromium_path()
     with sync_playwright() as playwright:
-        if executable is None and not Path(playwright.chromium.executable_path).exists():
+        if chromium.executable() is None and not Path(playwright.chromium.executable_path).exists():
             pytest.fail(NO_BROWSER, pytrace=False)
         try:
-            browser = playwright.chromium.launch(executable_path=executable, headless=True, args=BROWSER_ARGS)
+            browser = chromium.launch(playwright)
         except Error as error:
             pytest.fail(f"{NO_BROWSER}\n{error}", pytrace=False)
         yield browser

@@ -72,10 +72,18 @@ def lesson_list(lessons: list[Lesson], tracks: dict, page_dir: str) -> str:
 
 
 def outcome(lesson: Lesson) -> str:
+    # mkdocs-jupyter publishes the notebook file beside its page, lessons/<slug>/<slug>/.
+    notebook = f"{lesson.slug}/{lesson.slug}.ipynb"
     return (
         f'<p class="course-lesson-meta">Track {lesson.meta["track"]} · Lesson {lesson.number}</p>\n\n'
-        f'!!! abstract "What you will learn"\n\n    {" ".join(str(lesson.meta["outcome"]).split())}\n'
+        f'!!! abstract "What you will learn"\n\n    {" ".join(str(lesson.meta["outcome"]).split())}\n\n'
+        f'    Prefer a notebook? <a class="course-notebook-download" href="{notebook}" download>'
+        "Download this lesson's code as a notebook</a>.\n"
     )
+
+
+def notebook_download(filename: str) -> str:
+    return f'<p><a class="md-button course-notebook-download" href="{filename}" download>Download the notebook</a></p>'
 
 
 def quiz(lesson: Lesson, namespace: str) -> str:

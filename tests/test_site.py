@@ -136,12 +136,6 @@ def test_glossary_defines_each_term_and_links_back(built_site):
         assert back and back["href"].split("#")[1] == entry["id"]
 
 
-def test_notebook_page_offers_a_download(built_site):
-    page = built_site / "lessons" / "base-vs-instruct" / "base-vs-instruct" / "index.html"
-    assert page.is_file()
-    assert list(built_site.rglob("base-vs-instruct.ipynb")), "the notebook file is published for download"
-
-
 def test_reader_features_are_on(built_site, lesson):
     html = str(lesson)
     assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
@@ -149,3 +143,13 @@ def test_reader_features_are_on(built_site, lesson):
     assert lesson.select_one("form[data-md-component=palette]") or lesson.select("input[name=__palette]")
     assert lesson.select_one("a.md-content__button[href*='/edit/']")
     assert lesson.select_one("footer .md-footer__link--next") or lesson.select_one(".md-footer__link")
+
+
+def test_the_notebook_can_be_downloaded_from_the_lesson_and_its_page(built_site, lesson):
+    lesson_dir = built_site / "lessons" / "base-vs-instruct"
+    link = lesson.select_one("a.course-notebook-download[download]")
+    assert (lesson_dir / link["href"]).is_file()
+    notebook_page = _page(built_site, "lessons/base-vs-instruct/base-vs-instruct/index.html")
+    button = notebook_page.select_one("a.course-notebook-download[download]")
+    assert (lesson_dir / "base-vs-instruct" / button["href"]).is_file()
+    assert not notebook_page.select("a[rel=edit]"), "a generated notebook has no source file to edit"

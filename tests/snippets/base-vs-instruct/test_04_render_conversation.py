@@ -12,3 +12,10 @@ def test_generation_prompt_opens_the_assistant_turn(runner):
     """The lesson: add_generation_prompt=True opens the assistant's turn for the model to fill."""
     prompt = runner.run(SNIPPET).namespace["prompt"]
     assert prompt.endswith("<|im_start|>assistant\n")
+
+
+def test_template_adds_a_default_system_turn(runner):
+    """The lesson: with no system message, SmolLM2's template adds its default one first."""
+    prompt = runner.run(SNIPPET).namespace["prompt"]
+    assert prompt.startswith("<|im_start|>system\n")
+    assert prompt.index("<|im_start|>system") < prompt.index("<|im_start|>user")

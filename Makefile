@@ -46,8 +46,9 @@ lesson: $(STAMP)
 browser: $(STAMP)
 	@if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then :; \
 	elif grep -qs '^ID=debian' /etc/os-release; then \
+	  export DEBIAN_FRONTEND=noninteractive; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; \
+	  else sudo apt-get update -qq && sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; \
 	else $(BIN)/playwright install --with-deps chromium; fi
 
 ## Time what readers and contributors wait for (run `make test` first; README, Benchmarks)

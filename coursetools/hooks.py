@@ -51,12 +51,16 @@ def on_page_markdown(markdown, page, config, files):
     lesson = _course["by_page"].get(src)
     if lesson is not None:
         # The outcome goes right under the page title.
-        head, sep, rest = markdown.partition("\n")
+        head, _, rest = markdown.partition("\n")
         if head.startswith("# "):
             markdown = f"{head}\n\n{render.outcome(lesson)}\n{rest}"
         markdown = markdown.replace(KEY_TERMS_MARKER, render.key_terms(lesson))
-    markdown = markdown.replace(LESSON_LIST_MARKER, render.lesson_list(_course["lessons"], _course["tracks"], page_dir))
-    markdown = markdown.replace(GLOSSARY_MARKER, render.glossary(_course["lessons"], page_dir))
+    if LESSON_LIST_MARKER in markdown:
+        markdown = markdown.replace(
+            LESSON_LIST_MARKER, render.lesson_list(_course["lessons"], _course["tracks"], page_dir)
+        )
+    if GLOSSARY_MARKER in markdown:
+        markdown = markdown.replace(GLOSSARY_MARKER, render.glossary(_course["lessons"], page_dir))
     if src.endswith(".md"):
         markdown += "\n\n" + render.abbreviations(_terms_used(markdown)) + "\n"
     return markdown

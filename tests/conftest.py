@@ -86,17 +86,9 @@ def real_base(sources):
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The site as `mkdocs build --strict` writes it, built once per session."""
-    import os
-    import subprocess
+    from course_copy import build
 
     out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    result = build(ROOT, out)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}"
     return out

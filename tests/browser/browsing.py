@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -27,6 +26,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from course_copy import copy_course
 
 from coursetools import chromium
 
@@ -56,16 +56,6 @@ def start_build(source: Path, dest: Path, site_url: str) -> subprocess.Popen:
         stderr=subprocess.STDOUT,
         text=True,
     )
-
-
-def copy_course(dest: Path) -> Path:
-    """The files a build reads, copied so a test can change them without touching the repo."""
-    ignore = shutil.ignore_patterns("__pycache__", "*.ipynb")
-    for name in ("docs", "snippets", "coursetools", "overrides"):
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, dest / name, ignore=ignore)
-    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    return dest
 
 
 FIXTURE_PAGE = """\

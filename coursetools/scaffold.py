@@ -11,7 +11,7 @@ Creates, and never overwrites:
 - snippets/<slug>/outputs/01_tokenize_a_sentence.md  its output, "not recorded yet" until `make outputs`
 - tests/snippets/<slug>/test_01_tokenize_a_sentence.py  the claims about that snippet
 
-and adds the page (and its generated notebook) to mkdocs.yml's nav under its track, creating
+and adds the page to mkdocs.yml's nav under its track, creating
 the track's group when it is the track's first lesson. mkdocs.yml is edited as text, so its
 comments and `!ENV` tags stay as they are. Everything the author still has to write says TODO,
 and the build (coursetools.lessons) fails until no TODO is left.
@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -230,11 +231,15 @@ questions:
 
 
 def snippet_text(title: str) -> str:
-    return f"""# TODO Replace this example with the first thing the lesson shows. It runs on its own in a
-# fresh interpreter: real Hub ids, standard transformers calls, greedy decoding, no test code.
+    # scaffold() runs `ruff format` on it: a long title must still fit the snippets' 79 columns.
+    return f"""# TODO Replace this example with the first thing the lesson shows. It runs
+# on its own in a fresh interpreter: real Hub ids, standard transformers calls,
+# greedy decoding, no test code.
 from transformers import AutoTokenizer
 
-tokenizer = AutoTokenizer.from_pretrained("{INSTRUCT_ID}")
+tokenizer = AutoTokenizer.from_pretrained(
+    "{INSTRUCT_ID}"
+)
 tokens = tokenizer.tokenize({json.dumps(title, ensure_ascii=False)})
 
 print(f"{{len(tokens)}} tokens:", tokens)
@@ -252,6 +257,18 @@ def test_the_example_prints_its_tokens(runner):
     run = runner.run(SNIPPET)
     assert run.stdout.startswith(f"{{len(run.namespace['tokens'])}} tokens:")
 '''
+
+
+def _format(paths: list[Path], root: Path) -> None:
+    """`ruff format` the generated Python, so it passes `make test`'s format check as written
+    (the snippets' 79 columns come from snippets/ruff.toml, found by ruff from each path)."""
+    try:
+        from ruff.__main__ import find_ruff_bin
+    except ImportError:  # pragma: no cover - ruff is in requirements.txt
+        return
+    result = subprocess.run([find_ruff_bin(), "format", "--quiet", *map(str, paths)], cwd=root, capture_output=True)
+    if result.returncode:
+        print(f"make lesson: could not format the new Python files:\n{result.stderr.decode()}", file=sys.stderr)
 
 
 def scaffold(root: Path, slug: str, title: str, track: int | None = None, order: int | None = None) -> list[Path]:
@@ -290,7 +307,6 @@ def scaffold(root: Path, slug: str, title: str, track: int | None = None, order:
     number = f"{track}.{order}"
     entries = [
         f"{_nav_key(f'{number} {title}')}: {lessons.LESSONS_DIR}/{slug}/index.md",
-        f"{_nav_key(f'{number} as a notebook')}: {lessons.LESSONS_DIR}/{slug}/{slug}.ipynb",
     ]
     new_config = add_to_nav(config_text, track, order, entries, group)
     listed = lessons.nav_pages(read_config(new_config).get("nav"))
@@ -308,6 +324,7 @@ def scaffold(root: Path, slug: str, title: str, track: int | None = None, order:
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    _format([snippet, test_dir / f"test_{SNIPPET}.py"], root)
     output = outputs.output_path(snippet)
     outputs.write(output, outputs.Recording(f"{slug}/{SNIPPET}.py", None, {}, {}, [INSTRUCT_ID]))
     mkdocs_yml.write_text(new_config, encoding="utf-8")

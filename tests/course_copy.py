@@ -9,12 +9,29 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("docs", "snippets", "coursetools", "overrides", "mkdocs.yml")
+# Everything a contributor's clone has that builds or tests the course (not .venv, .cache, site).
+PARTS = (
+    "docs",
+    "snippets",
+    "coursetools",
+    "overrides",
+    "tests",
+    "tools",
+    "mkdocs.yml",
+    "ruff.toml",
+    "pytest.ini",
+    ".coveragerc",
+    "Makefile",
+    "requirements.txt",
+    "requirements-models.txt",
+    "README.md",
+    "CONTRIBUTING.md",
+)
 
 
 def copy_course(destination: Path) -> Path:
     destination.mkdir(parents=True, exist_ok=True)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.ipynb")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.ipynb", ".pytest_cache")
     for part in PARTS:
         source = ROOT / part
         if source.is_dir():

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 import pytest
 from course_copy import copy_course
 
-from coursetools import chromium
+from coursetools import chromium, scaffold
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "screenshots"
@@ -58,11 +58,12 @@ def start_build(source: Path, dest: Path, site_url: str) -> subprocess.Popen:
     )
 
 
+# A track of its own after the course's last one, so the fixture never takes a real lesson's number.
 FIXTURE_PAGE = """\
 ---
 title: Fixture lesson for the browser tests
-track: 1
-order: 2
+track: {track}
+order: 1
 summary: A second lesson, so the tests can check that saved answers stay with their lesson.
 outcome: After this lesson the browser tests know that quizzes keep to their own lesson.
 ---
@@ -113,21 +114,19 @@ questions:
 
 
 def add_fixture_lesson(course: Path) -> None:
+    track = 1 + max(
+        (m["track"] for m in scaffold.existing_lessons(course) if isinstance(m.get("track"), int)), default=0
+    )
     folder = course / "docs" / "lessons" / FIXTURE_SLUG
     folder.mkdir(parents=True)
-    (folder / "index.md").write_text(FIXTURE_PAGE)
+    (folder / "index.md").write_text(FIXTURE_PAGE.replace("{track}", str(track)))
     (folder / "terms.yml").write_text(FIXTURE_TERMS)
     (folder / "quiz.yml").write_text(FIXTURE_QUIZ)
     mkdocs_yml = course / "mkdocs.yml"
-    text = mkdocs_yml.read_text()
-    anchor = "  - Glossary: glossary.md\n"
-    assert anchor in text, "mkdocs.yml nav has no `- Glossary: glossary.md` line to insert the fixture lesson before"
-    nav = (
-        "  - Browser test fixture:\n"
-        f"      - 1.2 Fixture lesson: lessons/{FIXTURE_SLUG}/index.md\n"
-        f"      - 1.2 as a notebook: lessons/{FIXTURE_SLUG}/{FIXTURE_SLUG}.ipynb\n"
+    entry = f"{track}.1 Fixture lesson: lessons/{FIXTURE_SLUG}/index.md"
+    mkdocs_yml.write_text(
+        scaffold.add_to_nav(mkdocs_yml.read_text(), track, 1, [entry], f"Track {track} · Browser test fixture")
     )
-    mkdocs_yml.write_text(text.replace(anchor, nav + anchor, 1))
 
 
 def bump_version(course: Path, slug: str, question_id: str) -> None:

@@ -1,0 +1,39 @@
+"""Claims about snippets/picking-a-base-model/02_vocabulary_and_special_tokens.py."""
+
+SNIPPET = "picking-a-base-model/02_vocabulary_and_special_tokens.py"
+
+
+def test_prints_exactly_the_size_and_each_special_token(runner):
+    run = runner.run(SNIPPET)
+    tokenizer = run.namespace["tokenizer"]
+    expected = f"Vocabulary size: {len(tokenizer):,} tokens\nSpecial tokens:\n"
+    for role, token in tokenizer.special_tokens_map.items():
+        expected += f"  {role:<10} {token:<14} id {tokenizer.convert_tokens_to_ids(token)}\n"
+    assert run.stdout == expected
+
+
+def test_vocabulary_size_is_the_number_of_embedding_rows(runner):
+    """The page: the vocabulary size is the number of rows in the model's embedding table."""
+    from transformers import AutoModelForCausalLM
+
+    tokenizer = runner.run(SNIPPET).namespace["tokenizer"]
+    model = AutoModelForCausalLM.from_pretrained("HuggingFaceTB/SmolLM2-135M-Instruct")
+    assert len(tokenizer) == model.get_input_embeddings().num_embeddings
+
+
+def test_chat_markers_are_special_tokens_with_their_own_ids(runner):
+    """The page: the chat template's `<|im_start|>` and `<|im_end|>` are single special tokens,
+    and `<|im_end|>` is the end-of-sequence token that stops generation."""
+    tokenizer = runner.run(SNIPPET).namespace["tokenizer"]
+    specials = set(tokenizer.special_tokens_map.values())
+    assert {"<|im_start|>", "<|im_end|>"} <= specials
+    assert tokenizer.eos_token == "<|im_end|>"
+    for marker in ("<|im_start|>", "<|im_end|>"):
+        assert tokenizer.tokenize(marker) == [marker]
+
+
+def test_the_end_of_turn_marker_also_pads(runner):
+    """The page: `<|im_end|>` pads too, so masking padding must not mask the real end of an answer."""
+    tokenizer = runner.run(SNIPPET).namespace["tokenizer"]
+    assert tokenizer.pad_token == tokenizer.eos_token == "<|im_end|>"
+    assert tokenizer.pad_token_id == tokenizer.eos_token_id

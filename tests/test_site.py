@@ -114,10 +114,17 @@ def test_recorded_outputs_show_under_the_code_with_provenance(lesson):
 def test_unwritten_lessons_are_plain_text_not_links(lesson):
     article = _article(lesson)
     text = article.get_text(" ", strip=True)
-    for mention in ("Lesson 0.6", "Track 4, Lesson 4.5", "The next lesson"):
+    for mention in ("Lesson 0.6", "Track 4, Lesson 4.5"):
         assert mention in text
     for link in article.find_all("a"):
         assert "0.6" not in link.get_text() and "4.5" not in link.get_text()
+
+
+def test_the_next_lesson_links_to_lesson_1_2(lesson):
+    link = next((a for a in _article(lesson).find_all("a") if _text(a) == "The next lesson"), None)
+    assert link is not None, "lesson 1.1's closing sentence should link to lesson 1.2"
+    assert link["href"].rstrip("/").endswith("picking-a-base-model")
+    assert "license, tokenizer, context length, size" in _text(link.find_parent("p"))
 
 
 def test_home_lists_the_lesson_by_track(built_site):

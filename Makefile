@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 # Commands in README/CONTRIBUTING code blocks (run by pytest-codeblocks) find the venv first.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: serve build test outputs browser lesson bench clean
+.PHONY: serve build test outputs run browser lesson bench clean
 
 $(STAMP): requirements.txt requirements-models.txt
 	test -x $(PY) || python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
@@ -35,6 +35,11 @@ test: $(STAMP) browser
 ## Rewrite the recorded outputs shown on the pages from a real run
 outputs: $(STAMP)
 	$(PY) -m pytest tests/test_recorded_outputs.py --update-outputs -p no:randomly
+
+## Run snippets as a reader would, on the tests' models (offline in seconds): make run SNIPPET=snippets/<lesson>/01_name.py
+run: $(STAMP)
+	@test -n "$(SNIPPET)" || { echo 'usage: make run SNIPPET=snippets/<lesson>/01_name.py [SNIPPET="a.py b.py"]'; exit 2; }
+	$(PY) -m coursetools.runner $(SNIPPET)
 
 ## Start a new lesson: make lesson SLUG=picking-a-base-model TITLE="Picking a base model" [TRACK=1] [ORDER=2]
 lesson: $(STAMP)

@@ -3,11 +3,18 @@
 Each snippet `snippets/<lesson>/<name>.py` has `snippets/<lesson>/outputs/<name>.md`, which the
 lesson page includes under the code. The file is written only by `make outputs`
 (pytest --update-outputs) from a real run; the tests compare every fresh run against it.
-Output printed by a stand-in model is never recorded: such a file says the output is pending.
+Output printed by a stand-in model, or by a run that needed the Hub offline, is never
+recorded: such a file says the output is pending.
+
+The header carries a digest of the recording's data (its header fields and the printed text),
+and the rest of the file must be exactly what `render()` makes of that data. So an edit by hand
+to the text, the header or both is caught by the build and the tests even when this machine
+can't reproduce the output (other weights, a stand-in base): only `make outputs` writes these.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -18,6 +25,21 @@ MODEL_NAMES = {
     "HuggingFaceTB/SmolLM2-135M": "SmolLM2-135M (base)",
     "HuggingFaceTB/SmolLM2-135M-Instruct": "SmolLM2-135M-Instruct",
 }
+# What a pending output needs, as the reader should read it.
+NEEDS = {
+    "HuggingFaceTB/SmolLM2-135M": "the real SmolLM2-135M (base)",
+    "HuggingFaceTB/SmolLM2-135M-Instruct": "the real SmolLM2-135M-Instruct",
+    "the Hugging Face Hub": "the Hugging Face Hub",
+}
+FIX = "recorded outputs are written only by `make outputs`; run it (or `git checkout` the file) instead of editing"
+
+
+class TamperedRecording(ValueError):
+    """The file is not what `make outputs` wrote."""
+
+    def __init__(self, where: Path, line: int, message: str):
+        self.where, self.line, self.message = where, line, message
+        super().__init__(f"{where}:{line}: {message}; {FIX}")
 
 
 @dataclass
@@ -38,16 +60,28 @@ def _fence(text: str) -> str:
     return "`" * max(3, longest + 1)
 
 
+def _meta(rec: Recording) -> dict:
+    return {"snippet": rec.snippet, "models": rec.models, "versions": rec.versions, "pending_on": rec.pending_on}
+
+
+def digest(rec: Recording) -> str:
+    # Trailing newlines are not shown (render strips them), so they are not part of the record.
+    printed = rec.stdout.rstrip("\n") + "\n" if rec.stdout is not None else ""
+    data = json.dumps(_meta(rec), sort_keys=True) + "\n" + printed
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
 def render(rec: Recording) -> str:
-    meta = {"snippet": rec.snippet, "models": rec.models, "versions": rec.versions, "pending_on": rec.pending_on}
+    meta = {**_meta(rec), "sha256": digest(rec)}
     head = f"<!-- course:output {json.dumps(meta, sort_keys=True)} -->\n"
     if rec.stdout is None:
-        names = " and ".join(MODEL_NAMES.get(m, m) for m in rec.pending_on)
+        needs = " and ".join(NEEDS.get(m, m) for m in rec.pending_on)
         return head + (
             '!!! info "Output not recorded yet"\n\n'
-            f"    This block needs the real {names}, and the machine that last recorded this page's\n"
-            "    outputs did not have it. Run the block yourself to see what it prints: every output on\n"
-            "    this site comes from a real run, never from a stand-in.\n"
+            f"    This block needs {needs}. No run with it has been recorded yet: outputs like\n"
+            "    this one are recorded where the Hugging Face Hub is reachable. Run the block yourself\n"
+            "    to see what it prints: every output on this site comes from a real run, never from a\n"
+            "    stand-in.\n"
         )
     fence = _fence(rec.stdout)
     printed_by = "; ".join(
@@ -63,21 +97,29 @@ def render(rec: Recording) -> str:
 
 
 def parse(text: str, where: Path) -> Recording:
+    """The recording in `text`; raises TamperedRecording when it isn't what `make outputs` wrote."""
     match = HEADER.search(text)
-    if not match:
-        raise ValueError(f"{where}: not a recorded output (no course:output header); regenerate it with `make outputs`")
-    meta = json.loads(match.group(1))
-    stdout = None
-    if not meta.get("pending_on"):
-        body = text[match.end() :]
-        fence = re.match(r"(`{3,}) \{[^}]*\}\n", body)
-        if not fence:
-            raise ValueError(f"{where}: recorded output has no code fence; regenerate it with `make outputs`")
-        end = body.index("\n" + fence.group(1) + "\n", fence.end() - 1)
-        stdout = body[fence.end() : end] + "\n"
-    return Recording(
-        meta["snippet"], stdout, meta.get("models", {}), meta.get("versions", {}), meta.get("pending_on", [])
-    )
+    if not match or match.start() != 0:
+        raise TamperedRecording(where, 1, "not a recorded output (no course:output header on line 1)")
+    try:
+        meta = json.loads(match.group(1))
+        stdout = None
+        if not meta.get("pending_on"):
+            body = text[match.end() :]
+            fence = re.match(r"(`{3,}) \{[^}]*\}\n", body)
+            end = body.index("\n" + fence.group(1) + "\n", fence.end() - 1)
+            stdout = body[fence.end() : end] + "\n"
+        rec = Recording(meta["snippet"], stdout, meta["models"], meta["versions"], meta["pending_on"])
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise TamperedRecording(where, 1, f"recorded output can't be read ({error})") from None
+    expected = render(rec)  # carries the digest of the data, so it differs after any edit
+    if expected != text:
+        if meta.get("sha256") != digest(rec):
+            raise TamperedRecording(where, 1, "recorded output was edited: its digest no longer matches")
+        lines, wanted = text.splitlines(), expected.splitlines()
+        line = next((n for n, (a, b) in enumerate(zip(lines, wanted), 1) if a != b), min(len(lines), len(wanted)) + 1)
+        raise TamperedRecording(where, line, "recorded output was edited on this line")
+    return rec
 
 
 def read(path: Path) -> Recording | None:

@@ -1,64 +1,72 @@
 """Every snippet's fresh output equals the output recorded on its page, for the same weights.
 
-`make outputs` (pytest --update-outputs) rewrites the recordings instead of comparing.
+`make outputs` (pytest --update-outputs) rewrites the recordings instead of comparing, through
+coursetools.recording: never from a stand-in or an offline Hub, never an output that changes
+between two runs.
 """
 
 from __future__ import annotations
 
 import difflib
-import importlib.metadata
+import os
 from pathlib import Path
 
 import pytest
-from snippet_runner import SNIPPETS, all_snippets
 
-from coursetools import outputs
-
-
-def _versions() -> dict[str, str]:
-    return {name: importlib.metadata.version(name) for name in ("transformers", "torch")}
+from coursetools import outputs, recording
+from coursetools.runner import SNIPPETS, all_snippets
 
 
 def _normal(text: str) -> str:
     return text.rstrip("\n")
 
 
+def _shown(path: Path) -> str:
+    return str(path.relative_to(SNIPPETS.parent))
+
+
+@pytest.fixture(scope="session")
+def second_runs():
+    return recording.second_runs(all_snippets())
+
+
+@pytest.mark.parametrize("path", sorted(SNIPPETS.glob("*/outputs/*.md")), ids=lambda p: _shown(p))
+def test_recording_is_what_make_outputs_wrote(path):
+    """Holds on any machine: an edit by hand to a recording's text or header fails here and in
+    the build, even where this run can't reproduce the output."""
+    outputs.read(path)
+
+
 @pytest.mark.parametrize("snippet", all_snippets())
 def test_output_matches_recording(snippet, runner, sources, request):
-    run = runner.run(snippet)
     path = outputs.output_path(SNIPPETS / snippet)
-    used = {repo: sources[repo] for repo in sorted(run.models_used)}
-    stand_ins = [repo for repo, source in used.items() if not source.is_real]
-    recorded = outputs.read(path)
-
     if request.config.getoption("--update-outputs"):
-        if stand_ins:
-            if recorded is None or recorded.pending_on:
-                outputs.write(path, outputs.Recording(snippet, None, {}, {}, stand_ins))
-            pytest.skip(f"not recorded: {', '.join(stand_ins)} is a stand-in here")
-        models = {repo: {"weights": s.weights_id, "label": s.label} for repo, s in used.items()}
-        outputs.write(path, outputs.Recording(snippet, run.stdout, models, _versions(), []))
+        _update(snippet, path, runner, sources, request)
         return
-
-    assert recorded is not None, f"{path.relative_to(SNIPPETS.parent)} is missing: run `make outputs`"
-    if stand_ins:
-        pytest.skip(f"output depends on {', '.join(stand_ins)}, which is a stand-in in this run")
+    recorded = outputs.read(path)
+    assert recorded is not None, f"{_shown(path)} is missing: run `make outputs`"
+    run = runner.attempt(snippet)
+    fresh = recording.decide(snippet, run, sources)
+    if fresh.pending_on:
+        pytest.skip(f"output depends on {', '.join(fresh.pending_on)}, which this run doesn't have for real")
     assert not recorded.pending_on, (
-        f"{path.relative_to(SNIPPETS.parent)} is still pending, and this run has the real models: run `make outputs`"
+        f"{_shown(path)} is still pending, and this run has what it needs: run `make outputs`"
     )
-    assert set(recorded.models) == set(used), (
-        f"{snippet} now uses {sorted(used)} but its recording was made with {sorted(recorded.models)}: run `make outputs`"
+    assert set(recorded.models) == set(fresh.models), (
+        f"{snippet} now uses {sorted(fresh.models)} but its recording was made with {sorted(recorded.models)}: "
+        "run `make outputs`"
     )
-    other = {r: i["weights"] for r, i in recorded.models.items() if i["weights"] != used[r].weights_id}
+    weights = recording.weights_of(sources, online=os.environ.get("HF_HUB_OFFLINE") != "1")
+    other = {r: i["weights"] for r, i in recorded.models.items() if i["weights"] != weights.get(r)}
     if other:
-        pytest.skip(f"recorded with other weights ({other}); this run has {[used[r].weights_id for r in other]}")
+        pytest.skip(f"recorded with other weights ({other}); this run has {[weights.get(r) for r in other]}")
     if _normal(run.stdout) != _normal(recorded.stdout):
         diff = "\n".join(
             difflib.unified_diff(
                 _normal(recorded.stdout).splitlines(),
                 _normal(run.stdout).splitlines(),
-                f"recorded ({Path(path).name}, {recorded.versions})",
-                f"this run ({_versions()})",
+                f"recorded ({path.name}, {recorded.versions})",
+                f"this run ({recording.versions()})",
                 lineterm="",
             )
         )
@@ -67,3 +75,20 @@ def test_output_matches_recording(snippet, runner, sources, request):
             "If the new output is right, run `make outputs` and commit the change.",
             pytrace=False,
         )
+
+
+def _update(snippet: str, path: Path, runner, sources, request) -> None:
+    try:
+        status, written = recording.record(
+            snippet,
+            path,
+            runner.attempt(snippet),
+            sources,
+            lambda: request.getfixturevalue("second_runs").get(snippet),
+        )
+    except recording.Unrecordable as error:
+        pytest.fail(str(error), pytrace=False)
+    if status == "pending":
+        pytest.skip(f"not recorded: this run lacks {', '.join(written.pending_on)}")
+    if status == "kept":
+        pytest.skip("not recorded: this run can't reproduce it; the recording made with the real models stays")

@@ -19,6 +19,7 @@ from coursetools.lessons import INCLUDE, KEY_TERMS_MARKER, QUIZ_MARKER, LessonEr
 
 LESSON_LIST_MARKER = "<!-- course:lessons -->"
 GLOSSARY_MARKER = "<!-- course:glossary -->"
+INSTALL_MARKER = "<!-- course:install -->"
 
 _course: dict = {}
 
@@ -31,9 +32,13 @@ def on_config(config):
         lessons = load_course(docs_dir, snippets_dir, config.nav, Path(config.config_file_path))
     except LessonError as error:
         raise PluginError(str(error)) from None
-    for lesson in lessons:
-        notebook.write(lesson, snippets_dir)
     course = config.extra.get("course", {})
+    try:
+        install = render.install_command(root, list(course.get("install", [])))
+    except ValueError as error:
+        raise PluginError(f"{config.config_file_path}: {error}") from None
+    for lesson in lessons:
+        notebook.write(lesson, snippets_dir, install)
     _course.update(
         lessons=lessons,
         by_page={lesson.src_uri: lesson for lesson in lessons},
@@ -41,6 +46,7 @@ def on_config(config):
         tracks=course.get("tracks", {}),
         namespace=course.get("storage_namespace", "course"),
         snippets_dir=snippets_dir,
+        install=install,
     )
     return config
 
@@ -50,6 +56,8 @@ def on_page_markdown(markdown, page, config, files):
     page_dir = str(Path(src).parent) if "/" in src else ""
     lesson = _course["by_page"].get(src)
     if lesson is not None:
+        # The page title as written: MkDocs' own YAML would read a title like `0.10` as 0.1.
+        page.meta["title"] = lesson.title
         # The outcome goes right under the page title.
         head, _, rest = markdown.partition("\n")
         if head.startswith("# "):
@@ -59,6 +67,8 @@ def on_page_markdown(markdown, page, config, files):
         markdown = markdown.replace(
             LESSON_LIST_MARKER, render.lesson_list(_course["lessons"], _course["tracks"], page_dir)
         )
+    if INSTALL_MARKER in markdown:
+        markdown = markdown.replace(INSTALL_MARKER, render.install_block(_course["install"]))
     if GLOSSARY_MARKER in markdown:
         markdown = markdown.replace(GLOSSARY_MARKER, render.glossary(_course["lessons"], page_dir))
     if src.endswith(".md"):

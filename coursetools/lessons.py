@@ -133,12 +133,24 @@ class Lesson:
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _LineLoader(_BaseLoader):
+class _TextLoader(_BaseLoader):
+    """Reads every plain value as the text it is written as: YAML 1.1 would show an option
+    `0.10` as "0.1" and `yes` as "True". Only an empty value stays None; the few fields that are
+    numbers or true/false (track, order, version, correct, multi) are converted where they are
+    read, with a message when they aren't one."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    }
+
+
+class _LineLoader(_TextLoader):
     """Records the line of every mapping as `__line__`, so problems can point at it."""
 
 
 def _construct_mapping(loader, node, deep=False):
-    mapping = _BaseLoader.construct_mapping(loader, node, deep=deep)
+    mapping = _TextLoader.construct_mapping(loader, node, deep=deep)
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
@@ -146,6 +158,28 @@ def _construct_mapping(loader, node, deep=False):
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 _INVALID = object()
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without resolving its tags (`!ENV [NAME, default]` gives the default)."""
+
+
+def _any_tag(loader, suffix, node):
+    if isinstance(node, yaml.SequenceNode):
+        values = loader.construct_sequence(node)
+        return values[-1] if values else None
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node)
+    return loader.construct_scalar(node)
+
+
+_ConfigLoader.add_multi_constructor("!", _any_tag)
+_ConfigLoader.add_multi_constructor("tag:", _any_tag)
+
+
+def read_config(text: str) -> dict:
+    """mkdocs.yml as data, tags left unresolved (no MkDocs needed)."""
+    return yaml.load(text, Loader=_ConfigLoader) or {}
 
 
 def _load_yaml(path: Path, problems: list[Problem]):
@@ -173,6 +207,22 @@ def _unknown_keys(entry: dict, allowed: set[str], what: str, path: Path, problem
                 f"use only {', '.join(sorted(allowed))} (check the spelling)",
             )
         )
+
+
+def _whole(value) -> int | None:
+    """A whole number written as one (`2`, not `2.0` or `two`), else None."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"[0-9]+", value.strip()):
+        return int(value)
+    return None
+
+
+def _flag(value) -> bool | None:
+    """true/false as YAML 1.2 writes them, else None (`yes`, `on` are text, not booleans)."""
+    if isinstance(value, bool):
+        return value
+    return {"true": True, "false": False}.get(value.strip().lower()) if isinstance(value, str) else None
 
 
 def _text(value) -> str:
@@ -203,7 +253,7 @@ def _load_meta(lesson: Lesson, front: str, problems: list[Problem]) -> None:
         )
         return
     try:
-        meta = yaml.safe_load(front)
+        meta = yaml.load(front, Loader=_TextLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         reason = " ".join(str(getattr(error, "problem", None) or error).split())
@@ -232,7 +282,10 @@ def _load_meta(lesson: Lesson, front: str, problems: list[Problem]) -> None:
             )
     for key, minimum in (("track", 0), ("order", 1)):
         value = meta.get(key)
-        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < minimum):
+        number = _whole(value)
+        if number is not None and number >= minimum:
+            meta[key] = number
+        elif value not in (None, ""):
             problems.append(
                 Problem(
                     page,
@@ -349,8 +402,8 @@ def _load_quiz(lesson: Lesson, problems: list[Problem]) -> None:
                 )
             )
         ids.setdefault(qid, line)
-        version = entry.get("version")
-        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        version = _whole(entry.get("version"))
+        if version is None or version < 1:
             problems.append(
                 Problem(
                     path,
@@ -370,8 +423,8 @@ def _load_quiz(lesson: Lesson, problems: list[Problem]) -> None:
                     path, line, f"{label} has no explanation", "add `explanation: …`, shown after the reader answers"
                 )
             )
-        multi = entry.get("multi", False)
-        if not isinstance(multi, bool):
+        multi = _flag(entry.get("multi", False))
+        if multi is None:
             problems.append(Problem(path, line, f"{label}: `multi` must be true or false", "write `multi: true`"))
             multi = False
         raw_options = entry.get("options")
@@ -388,16 +441,6 @@ def _load_quiz(lesson: Lesson, problems: list[Problem]) -> None:
         options: list[Option] = []
         for option in raw_options:
             option_line = option["__line__"] if isinstance(option, dict) else line
-            if isinstance(option, dict) and isinstance(option.get("text"), bool):
-                problems.append(
-                    Problem(
-                        path,
-                        option_line,
-                        f"an option of {label} reads as true/false, not text (YAML turns yes/no/on/off into booleans)",
-                        'quote it: `- text: "yes"`',
-                    )
-                )
-                continue
             if not isinstance(option, dict) or not _text(option.get("text")):
                 problems.append(
                     Problem(
@@ -406,13 +449,14 @@ def _load_quiz(lesson: Lesson, problems: list[Problem]) -> None:
                 )
                 continue
             _unknown_keys(option, OPTION_KEYS, f"an option of {label}", path, problems)
-            correct = option.get("correct", False)
-            if not isinstance(correct, bool):
+            written = option.get("correct", False)
+            correct = _flag(written)
+            if correct is None:
                 problems.append(
                     Problem(
                         path,
                         option_line,
-                        f"an option of {label} has `correct: {correct}`",
+                        f"an option of {label} has `correct: {written}`",
                         "write `correct: true`, or leave `correct` out for a wrong option",
                     )
                 )
@@ -617,6 +661,79 @@ def _nav_line(mkdocs_yml: Path) -> int:
     return next((number for number, line in enumerate(lines, 1) if line.startswith("nav:")), 1)
 
 
+def _nav_labels(nav) -> list[tuple[str, str]]:
+    """(label, page) of every titled page in an mkdocs.yml nav."""
+    found: list[tuple[str, str]] = []
+    for item in nav if isinstance(nav, list) else [nav]:
+        if isinstance(item, dict):
+            for label, value in item.items():
+                if isinstance(value, str):
+                    found.append((str(label), value))
+                else:
+                    found.extend(_nav_labels(value))
+    return found
+
+
+def _check_nav_labels(lessons: list[Lesson], nav, mkdocs_yml: Path, problems: list[Problem]) -> None:
+    """A lesson's nav label starts with its number, so the nav never disagrees with the page."""
+    by_page = {lesson.src_uri: lesson for lesson in lessons}
+    try:
+        lines = mkdocs_yml.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+    for label, page in _nav_labels(nav):
+        lesson = by_page.get(page)
+        if (
+            lesson is None
+            or not isinstance(lesson.meta.get("track"), int)
+            or not isinstance(lesson.meta.get("order"), int)
+        ):
+            continue
+        if label == lesson.number or label.startswith(f"{lesson.number} "):
+            continue
+        line = next((n for n, text in enumerate(lines, 1) if page in text and not text.lstrip().startswith("#")), 1)
+        problems.append(
+            Problem(
+                mkdocs_yml,
+                line,
+                f"nav label {label!r} does not start with the lesson's number {lesson.number} "
+                f"(track {lesson.meta['track']}, order {lesson.meta['order']} in {lesson.src_uri})",
+                f"write `- {lesson.number} {lesson.title}: {page}`, or fix `track`/`order` in docs/{page}",
+            )
+        )
+
+
+def _check_code_blocks(docs_dir: Path, config: dict, problems: list[Problem]) -> None:
+    """Every code block on every page is an include of a snippet the tests run."""
+    from coursetools import codeblocks
+
+    names, configs = codeblocks.extensions_of(config)
+    for page in sorted(docs_dir.rglob("*.md")):
+        for line, first in codeblocks.foreign_blocks(page.read_text(encoding="utf-8"), names, configs):
+            problems.append(
+                Problem(
+                    page,
+                    line,
+                    f"code block that doesn't come from snippets/ ({first[:60]!r}): no test runs it",
+                    'move the code into snippets/<lesson>/<nn>_<name>.py and include it: --8<-- "<lesson>/<nn>_<name>.py"',
+                )
+            )
+
+
+def _check_recordings(lessons: list[Lesson], snippets_dir: Path, problems: list[Problem]) -> None:
+    """Every recorded output a page shows is as `make outputs` wrote it (coursetools.outputs)."""
+    from coursetools import outputs
+
+    for lesson in lessons:
+        for match in INCLUDE.finditer(lesson.body):
+            path = snippets_dir / match.group(1).split(":")[0]
+            if path.suffix == ".md" and path.parent.name == "outputs" and path.is_file():
+                try:
+                    outputs.read(path)
+                except outputs.TamperedRecording as error:
+                    problems.append(Problem(path, error.line, error.message, outputs.FIX))
+
+
 def load_course(docs_dir: Path, snippets_dir: Path, nav=None, mkdocs_yml: Path | None = None) -> list[Lesson]:
     """Load and validate every lesson; raise LessonError listing every problem found.
 
@@ -663,8 +780,8 @@ def load_course(docs_dir: Path, snippets_dir: Path, nav=None, mkdocs_yml: Path |
                     )
                 )
             numbers.setdefault(lesson.number, lesson)
+    mkdocs_yml = Path(mkdocs_yml) if mkdocs_yml else docs_dir.parent / "mkdocs.yml"
     if nav is not None:
-        mkdocs_yml = Path(mkdocs_yml) if mkdocs_yml else docs_dir.parent / "mkdocs.yml"
         listed = set(nav_pages(nav))
         for lesson in lessons:
             if lesson.src_uri not in listed:
@@ -676,6 +793,10 @@ def load_course(docs_dir: Path, snippets_dir: Path, nav=None, mkdocs_yml: Path |
                         f"add `- {lesson.number} {lesson.title}: {lesson.src_uri}` under its track in `nav:`",
                     )
                 )
+        _check_nav_labels(lessons, nav, mkdocs_yml, problems)
+    config = read_config(mkdocs_yml.read_text(encoding="utf-8")) if mkdocs_yml.is_file() else {}
+    _check_code_blocks(docs_dir, config, problems)
+    _check_recordings(lessons, snippets_dir, problems)
     if problems:
         raise LessonError(problems)
     return sorted(lessons, key=lambda lesson: (lesson.meta["track"], lesson.meta["order"]))

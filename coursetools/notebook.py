@@ -18,14 +18,14 @@ def snippet_paths(lesson: Lesson) -> list[str]:
     return [m.group(1) for m in INCLUDE.finditer(lesson.body) if m.group(1).endswith(".py")]
 
 
-def build(lesson: Lesson, snippets_dir: Path) -> nbformat.NotebookNode:
+def build(lesson: Lesson, snippets_dir: Path, install: str) -> nbformat.NotebookNode:
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     cells = [
         nbformat.v4.new_markdown_cell(
             f"# Lesson {lesson.number}: {lesson.title}\n\n{' '.join(str(lesson.meta['outcome']).split())}\n\n"
             "Every cell is a snippet from the lesson page and runs on its own. "
-            "Install the libraries first: `pip install transformers torch`."
+            f"Install the libraries first: `{install}`."
         )
     ]
     for path in snippet_paths(lesson):
@@ -43,10 +43,10 @@ def notebook_path(lesson: Lesson) -> Path:
     return lesson.folder / f"{lesson.slug}.ipynb"
 
 
-def write(lesson: Lesson, snippets_dir: Path) -> Path:
+def write(lesson: Lesson, snippets_dir: Path, install: str) -> Path:
     """Write the notebook only when its content changed, so `mkdocs serve` doesn't loop."""
     path = notebook_path(lesson)
-    text = nbformat.writes(build(lesson, snippets_dir))
+    text = nbformat.writes(build(lesson, snippets_dir, install))
     if not path.is_file() or path.read_text() != text:
         path.write_text(text)
     return path

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 from .lessons import Lesson, Term
 
@@ -69,6 +70,27 @@ def lesson_list(lessons: list[Lesson], tracks: dict, page_dir: str) -> str:
             out.append(f"- **[Lesson {lesson.number}: {lesson.title}]({link})** — {lesson.meta['summary']}")
         out.append("")
     return "\n".join(out)
+
+
+def install_command(root: Path, packages: list[str]) -> str:
+    """`pip install` of the reader's packages at the versions pinned in requirements*.txt, so the
+    line a reader copies installs what printed the outputs they read."""
+    pins: dict[str, str] = {}
+    for requirements in sorted(root.glob("requirements*.txt")):
+        for line in requirements.read_text(encoding="utf-8").splitlines():
+            pinned = re.match(r"^\s*([A-Za-z0-9_.-]+)\s*==\s*([^\s;#]+)", line)
+            if pinned:
+                pins[pinned.group(1).lower()] = pinned.group(2)
+    missing = [name for name in packages if name.lower() not in pins]
+    if missing:
+        raise ValueError(
+            f"mkdocs.yml extra.course.install names {missing}, which no requirements*.txt pins (`name==version`)"
+        )
+    return "pip install " + " ".join(f"{name}=={pins[name.lower()]}" for name in packages)
+
+
+def install_block(command: str) -> str:
+    return f'```bash title="Install"\n{command}\n```'
 
 
 def outcome(lesson: Lesson) -> str:

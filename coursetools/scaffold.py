@@ -39,25 +39,7 @@ class ScaffoldError(Exception):
     pass
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without resolving its tags (`!ENV [NAME, default]` gives the default)."""
-
-
-def _any_tag(loader, suffix, node):
-    if isinstance(node, yaml.SequenceNode):
-        values = loader.construct_sequence(node)
-        return values[-1] if values else None
-    if isinstance(node, yaml.MappingNode):
-        return loader.construct_mapping(node)
-    return loader.construct_scalar(node)
-
-
-_ConfigLoader.add_multi_constructor("!", _any_tag)
-_ConfigLoader.add_multi_constructor("tag:", _any_tag)
-
-
-def read_config(text: str) -> dict:
-    return yaml.load(text, Loader=_ConfigLoader) or {}
+read_config = lessons.read_config
 
 
 def existing_lessons(root: Path) -> list[dict]:

@@ -103,6 +103,10 @@ def _missing_from_nav(c):
     edit(c / "mkdocs.yml", "      - 1.1 Base vs instruct models: lessons/base-vs-instruct/index.md\n", "")
 
 
+def _nav_label_disagrees(c):
+    edit(c / PAGE, "order: 1\n", "order: 7\n")  # the page says 1.7; the nav still says 1.1
+
+
 def _marker_outside_section(c):
     edit(c / PAGE, "\n<!-- course:key-terms -->\n", "\n")
     edit(c / PAGE, "## The alignment tax\n", "## The alignment tax\n\n<!-- course:key-terms -->\n")
@@ -150,6 +154,9 @@ CASES = [
      lambda c: line_of(c / "snippets/base-vs-instruct/02_instruct_chat_template.py", "# TODO"), r"a TODO is left"),
     ("lesson missing from nav", _missing_from_nav, Path("mkdocs.yml"), lambda c: line_of(c / "mkdocs.yml", "nav:"),
      r"lesson 'base-vs-instruct' is not in the nav"),
+    ("nav label disagrees with the page", _nav_label_disagrees, Path("mkdocs.yml"),
+     lambda c: line_of(c / "mkdocs.yml", "lessons/base-vs-instruct/index.md"),
+     r"nav label '1\.1 Base vs instruct models' does not start with the lesson's number 1\.7"),
     ("marker outside its section", _marker_outside_section, PAGE,
      lambda c: line_of(c / PAGE, "<!-- course:key-terms -->"),
      r"`<!-- course:key-terms -->` is not in the `## Key terms` section"),
@@ -198,7 +205,12 @@ def _malformed_quiz(c):
     edit(c / QUIZ, "  - id: when-base\n", "  - id: when-base\n   version: [\n")
 
 
+def _nav_label_wrong(c):
+    edit(c / "mkdocs.yml", "- 1.1 Base vs instruct models:", "- 2.1 Base vs instruct models:")
+
+
 BUILD_CASES = [
+    ("nav label disagrees", _nav_label_wrong, r"mkdocs\.yml:\d+: nav label '2\.1 Base vs instruct models'"),
     ("missing snippet", _missing_snippet_include, rf"{PAGE}:\d+: included file snippets/base-vs-instruct/02_nope.py"),
     ("broken internal link", _broken_link, r"glossary\.md' contains a link 'lessons/adapters/index\.md'"),
     ("malformed quiz.yml", _malformed_quiz, rf"{QUIZ}:\d+: not valid YAML"),
@@ -214,3 +226,20 @@ def test_broken_build_fails_naming_the_file_and_publishes_nothing(course, tmp_pa
     assert re.search(message, result.stdout), result.stdout
     assert not (site / "index.html").exists(), "a failed build left a site to publish"
     assert not list(site.rglob("*.html")) if site.exists() else True
+
+
+def test_yaml_values_show_as_written(course, tmp_path):
+    """YAML 1.1 would turn an option `0.10` into "0.1" and `yes` into "True"."""
+    quiz = course / QUIZ
+    text = quiz.read_text()
+    first_option = text.index("      - text:", text.index("id: what-base-does"))
+    end = text.index("\n", first_option)
+    quiz.write_text(text[:first_option] + "      - text: 0.10" + text[end:])
+    edit(quiz, "      - text:", "      - text: yes\n      - text:", 2)  # a wrong option `yes` in a later question
+    edit(course / PAGE, "title: Base vs instruct models\n", "title: 0.10\n")
+    site = tmp_path / "site"
+    result = build(course, site)
+    assert result.returncode == 0, result.stdout
+    html = (site / "lessons/base-vs-instruct/index.html").read_text()
+    assert "<span>0.10</span>" in html and "<span>yes</span>" in html
+    assert "<title>0.10 - " in html

@@ -1,12 +1,12 @@
-"""Claims about snippets/picking-a-base-model/01_read_the_licence.py.
+"""Claims about snippets/picking-a-base-model/01_read_the_license.py.
 
 The snippet reads the Hub, so its output is recorded where the Hub is reachable and these tests
-skip elsewhere. The page names no licence for SmolLM2 in its prose: the recorded output shows it.
+skip elsewhere. The page names no license for SmolLM2 in its prose: the recorded output shows it.
 """
 
-SNIPPET = "picking-a-base-model/01_read_the_licence.py"
+SNIPPET = "picking-a-base-model/01_read_the_license.py"
 
-# The licences the page calls permissive, as the Hub's `license` field spells them.
+# The licenses the page calls permissive, as the Hub's `license` field spells them.
 PERMISSIVE = {"apache-2.0", "mit", "bsd-3-clause"}
 
 
@@ -18,7 +18,7 @@ def test_prints_exactly_the_card_fields(runner, hub):
     )
 
 
-def test_licence_is_one_the_page_calls_permissive(runner, hub):
+def test_license_is_one_the_page_calls_permissive(runner, hub):
     """The page has the reader look the printed value up in its list, and picks SmolLM2-135M-Instruct
     as a model you may ship a fine-tune of: the value must be one of the permissive ones."""
     info = runner.run(SNIPPET).namespace["info"]

@@ -32,9 +32,9 @@ test: $(STAMP) browser
 	$(PY) -m pytest --cov --cov-report=term-missing --cov-fail-under=100 tests
 	$(PY) -m pytest --codeblocks README.md CONTRIBUTING.md
 
-## Rewrite the recorded outputs shown on the pages from a real run
+## Rewrite the recorded outputs shown on the pages from a real run (LESSON=<slug> or SNIPPET=<lesson>/<nn>_<name> for fewer)
 outputs: $(STAMP)
-	$(PY) -m pytest tests/test_recorded_outputs.py --update-outputs -p no:randomly
+	$(PY) -m pytest tests/test_recorded_outputs.py::test_output_matches_recording --update-outputs -p no:randomly $(if $(LESSON)$(SNIPPET),-k "$(LESSON)$(SNIPPET)")
 
 ## Run snippets as a reader would, on the tests' models (offline in seconds): make run SNIPPET=snippets/<lesson>/01_name.py
 run: $(STAMP)

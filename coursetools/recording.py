@@ -88,12 +88,13 @@ def record(snippet: str, path: Path, run: SnippetRun, sources: dict, second_run)
     say) as it is: this run can't redo it.
     """
     try:
-        recorded = outputs.read(path)
+        recorded = outputs.read(path, exact=False)
     except outputs.TamperedRecording:
         recorded = None  # edited by hand: replaced by what this run can honestly record
     fresh = decide(snippet, run, sources)
     if fresh.pending_on:
         if recorded is not None and not recorded.pending_on:
+            outputs.write(path, recorded)  # in today's page format, its data untouched
             return "kept", recorded
         outputs.write(path, fresh)
         return "pending", fresh

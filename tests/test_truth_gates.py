@@ -254,3 +254,22 @@ def test_the_build_refuses_a_pasted_block_and_publishes_nothing(tmp_path):
     line = line_of(course / "docs/index.md", "import torch")
     assert f"docs/index.md:{line}: code block that doesn't come from snippets/" in result.stdout, result.stdout
     assert not list(site.rglob("*.html")) if site.exists() else True
+
+
+def test_make_outputs_keeps_a_real_recording_it_cant_redo_but_never_an_edited_one(runner, sources, tmp_path):
+    """A recording made elsewhere (say, with the real base) survives a run on a stand-in, even
+    across a change of page format; one whose data was edited by hand is replaced."""
+    snippet = tmp_path / "01_autoconfig.py"
+    snippet.write_text(READS["AutoConfig"] + "\n")
+    run = runner.attempt(snippet)
+    made_elsewhere = outputs.Recording(snippet.name, "576\n", {BASE: {"weights": "hub@abc", "label": "Hub"}}, {}, [])
+    path = tmp_path / "outputs" / f"{snippet.stem}.md"
+    path.parent.mkdir()
+
+    path.write_text(outputs.render(made_elsewhere).replace("Printed by", "Printed earlier by"))  # older format
+    status, kept = recording.record(snippet.name, path, run, _stand_in_base(sources), lambda: run.stdout)
+    assert status == "kept" and kept.stdout == "576\n" and outputs.read(path) == made_elsewhere
+
+    path.write_text(_edit_text(outputs.render(made_elsewhere)))
+    status, written = recording.record(snippet.name, path, run, _stand_in_base(sources), lambda: run.stdout)
+    assert status == "pending" and outputs.read(path).stdout is None

@@ -1,10 +1,13 @@
-"""Screenshots for people to look at (screenshots/, git-ignored): the lesson and its answered
-quiz at desktop and phone widths, light and dark. The test checks the page fits the phone."""
+"""Screenshots for people to look at (screenshots/, git-ignored): every lesson, and lesson 1.1's
+answered quiz, at desktop and phone widths, light and dark. The test checks each page fits the
+phone."""
 
 from __future__ import annotations
 
 import pytest
-from browsing import LESSON, SCREENSHOTS, Quiz
+from browsing import LESSON, ROOT, SCREENSHOTS, Quiz
+
+from coursetools.lessons import load_course
 
 WIDTHS = {"desktop": 1280, "phone": 390}
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -16,14 +19,18 @@ def test_screenshots(open_page, sites, questions, device, scheme):
     SCREENSHOTS.mkdir(exist_ok=True)
     width = WIDTHS[device]
     page, watch = open_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    for lesson in load_course(ROOT / "docs", ROOT / "snippets"):
+        page.goto(sites.url("main", f"lessons/{lesson.slug}/"))
+        Quiz(page, f"slm-course:{lesson.slug}").mounted()
+        assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
+        # Nothing may widen the page beyond the screen (code scrolls inside its own box).
+        overflow = page.evaluate("() => document.documentElement.scrollWidth")
+        assert overflow <= width, f"lesson {lesson.number} is {overflow}px wide on a {width}px screen"
+        page.screenshot(path=SCREENSHOTS / f"lesson-{lesson.slug}-{device}-{scheme}.png", full_page=True)
+
     page.goto(sites.url("main", LESSON))
     quiz = Quiz(page)
     quiz.mounted()
-    assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
-    # Nothing may widen the page beyond the screen (code scrolls inside its own box).
-    overflow = page.evaluate("() => document.documentElement.scrollWidth")
-    assert overflow <= width, f"the page is {overflow}px wide on a {width}px screen"
-    page.screenshot(path=SCREENSHOTS / f"lesson-{device}-{scheme}.png", full_page=True)
 
     for question in questions[:-1]:
         quiz.answer(question.id, question.correct)

@@ -1,0 +1,71 @@
+"""The contributor path, end to end: a new lesson through `make lesson`, its TODOs written,
+`make outputs`, and then the copy's own test suite, unchanged, passes.
+
+This is what keeps the tests honest about the course's size: a test that assumed how many
+lessons there are, their slugs, numbers or term counts would fail here, in a course with one
+more lesson than this one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+from course_copy import copy_course
+
+from coursetools import outputs, scaffold
+from coursetools.models import CACHE
+
+SLUG = "zz-contributor-path"
+
+
+def _make(course: Path, *args: str) -> subprocess.CompletedProcess:
+    venv = Path(sys.executable).parent.parent
+    return subprocess.run(
+        ["make", "-C", str(course), f"VENV={venv}", *args],
+        env={**os.environ, "COURSE_CACHE": str(CACHE)},  # the models converted once, not again
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def _write_todos(course: Path) -> None:
+    """What an author does, at its most minimal: write something wherever a TODO is."""
+    lesson = course / "docs" / "lessons" / SLUG
+    for path in [*lesson.glob("*.md"), *lesson.glob("*.yml"), *(course / "snippets" / SLUG).glob("*.py")]:
+        path.write_text(re.sub(r"TODO ?", "", path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def test_a_new_lesson_passes_the_courses_own_tests(tmp_path):
+    course = copy_course(tmp_path / "course")
+    assert not (course / "docs" / "lessons" / SLUG).exists()
+
+    made = _make(course, "lesson", f"SLUG={SLUG}", "TITLE=Contributor path check")
+    assert made.returncode == 0, made.stdout
+    _write_todos(course)
+    recorded = _make(course, "outputs")
+    assert recorded.returncode == 0, recorded.stdout[-5000:]
+    output = course / "snippets" / SLUG / "outputs" / f"{scaffold.SNIPPET}.md"
+    assert outputs.read(output).stdout, "make outputs recorded the new snippet's output"
+
+    # The copy's whole suite, browser tests included, less this test (it would run itself).
+    report = tmp_path / "report.xml"
+    suite = subprocess.run(
+        [sys.executable, "-m", "pytest", "tests", "-q", "-x", f"--junitxml={report}"]
+        + ["--ignore", "tests/test_contributor_path.py"],
+        cwd=course,
+        env={**os.environ, "COURSE_CACHE": str(CACHE)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    assert suite.returncode == 0, suite.stdout[-8000:]
+    cases = ElementTree.parse(report).getroot().iter("testcase")
+    new_lesson = [case for case in cases if SLUG in case.get("classname", "") + case.get("name", "")]
+    assert new_lesson, "the new lesson's claim test and its recorded output were part of the run"
+    assert all(not list(case) for case in new_lesson), "each of them passed (not skipped)"

@@ -5,13 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from coursetools import codeblocks
+from coursetools.lessons import read_config
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS, SNIPPETS, TESTS = ROOT / "docs", ROOT / "snippets", ROOT / "tests" / "snippets"
-FENCE = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
-    re.M | re.S,
-)
-INCLUDE_LINE = re.compile(r'^\s*-{1,}8<-{1,}\s+"([^"]+)"\s*$')
 INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"([^"]+)"', re.M)
 
 
@@ -19,22 +17,15 @@ def _pages():
     return sorted(DOCS.rglob("*.md"))
 
 
-def _is_python(info: str) -> bool:
-    return bool(re.search(r"(^|[\s{.])(python|py|python3)\b", info))
-
-
-def test_python_on_pages_is_only_included_from_snippets():
-    offenders = []
-    for page in _pages():
-        for block in FENCE.finditer(page.read_text()):
-            lines = [line for line in block["body"].splitlines() if line.strip()]
-            if _is_python(block["info"]) and not all(INCLUDE_LINE.match(line) for line in lines):
-                line = page.read_text().count("\n", 0, block.start()) + 1
-                offenders.append(f"{page.relative_to(ROOT)}:{line}")
-    assert not offenders, (
-        "Python written inline on a page (move it into snippets/<lesson>/ and include it with --8<--): "
-        + ", ".join(offenders)
-    )
+def test_every_code_block_on_a_page_is_a_snippet_include():
+    """The build refuses anything else (coursetools.lessons); this names every offender at once."""
+    names, configs = codeblocks.extensions_of(read_config((ROOT / "mkdocs.yml").read_text()))
+    offenders = [
+        f"{page.relative_to(ROOT)}:{line}: {first}"
+        for page in _pages()
+        for line, first in codeblocks.foreign_blocks(page.read_text(), names, configs)
+    ]
+    assert not offenders, "code no test runs (move it into snippets/<lesson>/ and include it):\n" + "\n".join(offenders)
 
 
 def test_every_snippet_is_shown_on_a_page():

@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 # Commands in README/CONTRIBUTING code blocks (run by pytest-codeblocks) find the venv first.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: serve build test outputs run browser lesson bench clean
+.PHONY: serve build test outputs notebooks run browser lesson bench clean
 
 $(STAMP): requirements.txt requirements-models.txt
 	test -x $(PY) || python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
@@ -35,6 +35,11 @@ test: $(STAMP) browser
 ## Rewrite the recorded outputs shown on the pages from a real run (LESSON=<slug> or SNIPPET=<lesson>/<nn>_<name> for fewer)
 outputs: $(STAMP)
 	$(PY) -m pytest tests/test_recorded_outputs.py::test_output_matches_recording --update-outputs -p no:randomly $(if $(LESSON)$(SNIPPET),-k "$(LESSON)$(SNIPPET)")
+	$(PY) -m coursetools.notebook
+
+## Rewrite each lesson's notebook from its page, snippets and recorded outputs (commit them)
+notebooks: $(STAMP)
+	$(PY) -m coursetools.notebook
 
 ## Run snippets as a reader would, on the tests' models (offline in seconds): make run SNIPPET=snippets/<lesson>/01_name.py
 run: $(STAMP)

@@ -24,6 +24,12 @@ INSTALL_MARKER = "<!-- course:install -->"
 _course: dict = {}
 
 
+def on_startup(command, dirty):
+    # `mkdocs serve` keeps each lesson's notebook up to date as its page is edited; a build
+    # (what CI and Pages run) refuses a notebook that no longer matches its page instead.
+    _course["command"] = command
+
+
 def on_config(config):
     root = Path(config.config_file_path).parent
     docs_dir = Path(config.docs_dir)
@@ -35,10 +41,23 @@ def on_config(config):
     course = config.extra.get("course", {})
     try:
         install = render.install_command(root, list(course.get("install", [])))
+        installs = {
+            lesson.slug: render.lesson_install(root, list(course.get("install", [])), lesson) for lesson in lessons
+        }
     except ValueError as error:
         raise PluginError(f"{config.config_file_path}: {error}") from None
-    for lesson in lessons:
-        notebook.write(lesson, snippets_dir, install)
+    if _course.get("command") == "serve":
+        for lesson in lessons:
+            notebook.write(lesson, snippets_dir, installs[lesson.slug])
+    else:
+        stale = notebook.stale(lessons, snippets_dir, installs)
+        if stale:
+            listing = "\n".join(
+                f"{path.relative_to(root)}:1: out of date with its page, snippets or outputs" for path in stale
+            )
+            raise PluginError(
+                f"{listing}\n    fix: run `make notebooks` (make outputs does it too) and commit the notebooks"
+            )
     _course.update(
         lessons=lessons,
         by_page={lesson.src_uri: lesson for lesson in lessons},
@@ -61,7 +80,10 @@ def on_page_markdown(markdown, page, config, files):
         # The outcome goes right under the page title.
         head, _, rest = markdown.partition("\n")
         if head.startswith("# "):
-            markdown = f"{head}\n\n{render.outcome(lesson)}\n{rest}"
+            colab = render.colab_url(
+                config.edit_uri, notebook.notebook_path(lesson).relative_to(config.docs_dir).as_posix()
+            )
+            markdown = f"{head}\n\n{render.outcome(lesson, colab)}\n{rest}"
         markdown = markdown.replace(KEY_TERMS_MARKER, render.key_terms(lesson))
     if LESSON_LIST_MARKER in markdown:
         markdown = markdown.replace(

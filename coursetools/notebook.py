@@ -1,16 +1,32 @@
-"""Each lesson's notebook, generated from the same snippet files as its page.
+"""Each lesson's notebook: the lesson itself, made from the same files as its page.
 
-It is written next to the page at build time (git-ignored) and never edited by hand: change a
-snippet or the page and the notebook follows.
+The notebook holds the page's text as Markdown cells, each snippet as a code cell in page order,
+and under each code cell the output recorded for it (`make outputs`) with its provenance, or a
+note that the output is pending: never an output no run printed. The first code cell installs
+the pinned packages the lesson needs.
+
+It is committed next to the page (`docs/lessons/<slug>/<slug>.ipynb`), because Colab opens
+notebooks from a path in the GitHub repository. So that it can't drift from its page, the build
+refuses a notebook that differs from what this module makes of the page, snippets and
+recordings (`mkdocs serve` rewrites it instead), and `make notebooks` (part of `make outputs`)
+rewrites them all. Its content depends on nothing of the machine or the environment.
 """
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
 
 import nbformat
 
-from .lessons import INCLUDE, Lesson
+from . import outputs
+from .lessons import INCLUDE, KEY_TERMS_MARKER, Lesson
+
+INSTALL_TAG = "course-install"  # the install cell: a reader runs it, the tests don't need to
+_ADMONITION = re.compile(r'^!!!\s+\w+(?:\s+"([^"]*)")?\s*$')
+_LINK = re.compile(r"\[([^\]]+)\]\((?!https?://|#)[^)]+\)")
+_ATTRS = re.compile(r"\s*\{[^}]*\}\s*$")
 
 
 def snippet_paths(lesson: Lesson) -> list[str]:
@@ -18,21 +34,102 @@ def snippet_paths(lesson: Lesson) -> list[str]:
     return [m.group(1) for m in INCLUDE.finditer(lesson.body) if m.group(1).endswith(".py")]
 
 
+def _markdown(text: str) -> str:
+    """Page Markdown as a notebook cell shows it: admonitions become quotes, links to other
+    pages of the site become their text (a notebook opened in Colab has no site around it),
+    heading attributes go."""
+    out: list[str] = []
+    lines = text.splitlines()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        admonition = _ADMONITION.match(line)
+        if admonition:
+            out.append(f"> **{admonition.group(1) or 'Note'}**")
+            index += 1
+            while index < len(lines) and (not lines[index].strip() or lines[index].startswith("    ")):
+                out.append(f"> {lines[index][4:]}".rstrip())
+                index += 1
+            while out and out[-1] == ">":
+                out.pop()
+            out.append("")
+            continue
+        if line.startswith("#"):
+            line = _ATTRS.sub("", line)
+        out.append(_LINK.sub(r"\1", line))
+        index += 1
+    return "\n".join(out).strip("\n")
+
+
+def _provenance(rec: outputs.Recording) -> str:
+    if rec.stdout is None:
+        needs = " and ".join(outputs.NEEDS.get(m, m) for m in rec.pending_on)
+        return (
+            f"> **Output not recorded yet.** This cell needs {needs}; no run with it has been recorded "
+            "yet. Run it to see what it prints."
+        )
+    printed_by = "; ".join(
+        f"**{outputs.MODEL_NAMES.get(repo, repo)}** from {info['label']}" for repo, info in sorted(rec.models.items())
+    )
+    versions = " · ".join(f"{name} {version}" for name, version in sorted(rec.versions.items()))
+    return f"<small>Output above printed by {printed_by} · {versions} · on a CPU.</small>"
+
+
 def build(lesson: Lesson, snippets_dir: Path, install: str) -> nbformat.NotebookNode:
+    """`install` is the lesson's pinned install command (render.lesson_install)."""
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.metadata["language_info"] = {"name": "python"}
+    body = lesson.body.split(KEY_TERMS_MARKER)[0]
+    body = body[: body.rfind("## Key terms")] if "## Key terms" in body else body
+    # The page's own title heading is replaced by the notebook's.
+    body = re.sub(r"\A\s*#\s[^\n]*\n", "", body)
     cells = [
         nbformat.v4.new_markdown_cell(
             f"# Lesson {lesson.number}: {lesson.title}\n\n{' '.join(str(lesson.meta['outcome']).split())}\n\n"
-            "Every cell is a snippet from the lesson page and runs on its own. "
-            f"Install the libraries first: `{install}`."
-        )
+            "This notebook is the lesson: its text, and every code block with the output recorded "
+            "when the course's tests ran it. Install the libraries it uses first:"
+        ),
+        nbformat.v4.new_code_cell(
+            f"%pip install -q {install.removeprefix('pip install ')}", metadata={"tags": [INSTALL_TAG]}
+        ),
     ]
-    for path in snippet_paths(lesson):
-        cells.append(nbformat.v4.new_markdown_cell(f"### `{Path(path).name}`"))
-        cells.append(nbformat.v4.new_code_cell((snippets_dir / path).read_text().rstrip("\n")))
-    # nbformat gives each new cell a random id: fix them, or every build rewrites the notebook,
-    # misses the mkdocs-jupyter cache (a conversion per lesson) and sets `mkdocs serve` looping.
+    position = 0
+    fence_open = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n", re.M)
+    for match in INCLUDE.finditer(body):
+        target = match.group(1).split(":")[0]
+        start = match.start()
+        if target.endswith(".py"):
+            # The include sits inside a fence: the text ends where that fence opens.
+            opening = [m for m in fence_open.finditer(body, position, start)]
+            text_end = opening[-1].start() if opening else start
+            closing = fence_open.search(body, match.end())
+            end = closing.end() if closing else match.end()
+        else:
+            text_end, end = start, match.end()
+        text = _markdown(body[position:text_end])
+        if text:
+            cells.append(nbformat.v4.new_markdown_cell(text))
+        path = snippets_dir / target
+        if target.endswith(".py"):
+            cells.append(nbformat.v4.new_code_cell(path.read_text(encoding="utf-8").rstrip("\n")))
+        elif path.parent.name == "outputs":
+            rec = outputs.read(path)
+            code = cells[-1]
+            if rec.stdout is not None and code.cell_type == "code":
+                code.outputs = [nbformat.v4.new_output("stream", name="stdout", text=rec.stdout)]
+            cells.append(nbformat.v4.new_markdown_cell(_provenance(rec)))
+        position = end
+    tail = _markdown(body[position:])
+    if tail:
+        cells.append(nbformat.v4.new_markdown_cell(tail))
+    cells.append(
+        nbformat.v4.new_markdown_cell(
+            f"## Key terms and Check yourself\n\nThe key terms and a short quiz are on the lesson's page: "
+            f"Lesson {lesson.number}, *{lesson.title}*."
+        )
+    )
+    # nbformat gives each new cell a random id: fix them, so the file only changes with its content.
     for index, cell in enumerate(cells):
         cell.id = f"cell-{index}"
     notebook.cells = cells
@@ -43,10 +140,48 @@ def notebook_path(lesson: Lesson) -> Path:
     return lesson.folder / f"{lesson.slug}.ipynb"
 
 
-def write(lesson: Lesson, snippets_dir: Path, install: str) -> Path:
-    """Write the notebook only when its content changed, so `mkdocs serve` doesn't loop."""
+def text(lesson: Lesson, snippets_dir: Path, install: str) -> str:
+    return nbformat.writes(build(lesson, snippets_dir, install))
+
+
+def stale(lessons: list[Lesson], snippets_dir: Path, installs: dict[str, str]) -> list[Path]:
+    """The notebooks that are missing or differ from what their page makes (`installs`: slug -> command)."""
+    return [
+        notebook_path(lesson)
+        for lesson in lessons
+        if not notebook_path(lesson).is_file()
+        or notebook_path(lesson).read_text(encoding="utf-8") != text(lesson, snippets_dir, installs[lesson.slug])
+    ]
+
+
+def write(lesson: Lesson, snippets_dir: Path, install: str) -> bool:
+    """Write the notebook when its content changed (so `mkdocs serve` doesn't loop); True if written."""
     path = notebook_path(lesson)
-    text = nbformat.writes(build(lesson, snippets_dir, install))
-    if not path.is_file() or path.read_text() != text:
-        path.write_text(text)
-    return path
+    new = text(lesson, snippets_dir, install)
+    if path.is_file() and path.read_text(encoding="utf-8") == new:
+        return False
+    path.write_text(new, encoding="utf-8")
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`make notebooks`: rewrite every lesson's notebook from its page, snippets and recordings."""
+    from .lessons import load_course, read_config
+    from .render import lesson_install
+
+    root = Path(__file__).resolve().parent.parent
+    config = read_config((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    course = list(((config.get("extra") or {}).get("course") or {}).get("install", []))
+    written = [
+        notebook_path(lesson)
+        for lesson in load_course(root / "docs", root / "snippets")
+        if write(lesson, root / "snippets", lesson_install(root, course, lesson))
+    ]
+    for path in written:
+        print(f"rewrote {path.relative_to(root)}")
+    print(f"{len(written)} notebook(s) rewritten; commit them with the page." if written else "notebooks up to date")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -89,18 +89,43 @@ def install_command(root: Path, packages: list[str]) -> str:
     return "pip install " + " ".join(f"{name}=={pins[name.lower()]}" for name in packages)
 
 
+def lesson_install(root: Path, course_packages: list[str], lesson: Lesson) -> str:
+    """What a lesson's notebook installs: the course's packages and those its front matter
+    `requires` (say `requires: [peft, trl]`), all pinned."""
+    extra = [str(name) for name in lesson.meta.get("requires") or []]
+    return install_command(root, list(dict.fromkeys([*course_packages, *extra])))
+
+
 def install_block(command: str) -> str:
     return f'```bash title="Install"\n{command}\n```'
 
 
-def outcome(lesson: Lesson) -> str:
-    # mkdocs-jupyter publishes the notebook file beside its page, lessons/<slug>/<slug>/.
-    notebook = f"{lesson.slug}/{lesson.slug}.ipynb"
+_GITHUB_EDIT = re.compile(r"^https://github\.com/([^/]+)/([^/]+)/edit/([^/]+)/(.*?)/?$")
+
+
+def colab_url(edit_uri: str | None, src_uri: str) -> str | None:
+    """Colab's address for a file of the docs folder, from the site's edit_uri (the one place that
+    names the repository and branch), or None when the site doesn't know its GitHub repository."""
+    found = _GITHUB_EDIT.match(edit_uri or "")
+    if not found:
+        return None
+    owner, repo, branch, docs = found.groups()
+    return f"https://colab.research.google.com/github/{owner}/{repo}/blob/{branch}/{docs}/{src_uri}"
+
+
+def outcome(lesson: Lesson, colab: str | None) -> str:
+    # mkdocs-jupyter renders the notebook as a page at lessons/<slug>/<slug>/, its file beside it.
+    page = f"{lesson.slug}/"
+    links = [
+        f'<a class="course-notebook-download" href="{page}{lesson.slug}.ipynb" download>Download the notebook</a>',
+        f'<a class="course-notebook-page" href="{page}">read it here</a>',
+    ]
+    if colab:
+        links.insert(0, f'<a class="course-notebook-colab" href="{html.escape(colab)}">Open it in Colab</a>')
     return (
         f'<p class="course-lesson-meta">Track {lesson.meta["track"]} · Lesson {lesson.number}</p>\n\n'
         f'!!! abstract "What you will learn"\n\n    {" ".join(str(lesson.meta["outcome"]).split())}\n\n'
-        f'    Prefer a notebook? <a class="course-notebook-download" href="{notebook}" download>'
-        "Download this lesson's code as a notebook</a>.\n"
+        f"    This lesson is also a notebook, with its text, code and recorded outputs: {' · '.join(links)}.\n"
     )
 
 

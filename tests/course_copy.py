@@ -26,12 +26,13 @@ PARTS = (
     "requirements-models.txt",
     "README.md",
     "CONTRIBUTING.md",
+    ".gitignore",
 )
 
 
 def copy_course(destination: Path) -> Path:
     destination.mkdir(parents=True, exist_ok=True)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.ipynb", ".pytest_cache")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache")
     for part in PARTS:
         source = ROOT / part
         if source.is_dir():

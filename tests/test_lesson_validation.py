@@ -209,7 +209,17 @@ def _nav_label_wrong(c):
     edit(c / "mkdocs.yml", "- 1.1 Base vs instruct models:", "- 2.1 Base vs instruct models:")
 
 
+def _notebook_edited(c):
+    edit(c / LESSON / "base-vs-instruct.ipynb", "Base vs instruct models", "Base vs instruct models (edited)")
+
+
+def _page_edited_notebook_not(c):
+    edit(c / PAGE, "## The alignment tax\n", "## The alignment tax\n\nA new paragraph the notebook lacks.\n")
+
+
 BUILD_CASES = [
+    ("notebook edited by hand", _notebook_edited, rf"{LESSON}/base-vs-instruct\.ipynb:1: out of date"),
+    ("page changed, notebook not", _page_edited_notebook_not, rf"{LESSON}/base-vs-instruct\.ipynb:1: out of date"),
     ("nav label disagrees", _nav_label_wrong, r"mkdocs\.yml:\d+: nav label '2\.1 Base vs instruct models'"),
     ("missing snippet", _missing_snippet_include, rf"{PAGE}:\d+: included file snippets/base-vs-instruct/02_nope.py"),
     ("broken internal link", _broken_link, r"glossary\.md' contains a link 'lessons/adapters/index\.md'"),

@@ -1,10 +1,12 @@
-"""Each lesson's notebook is generated from its snippets and runs top to bottom in a fresh kernel."""
+"""Each lesson's notebook is the lesson: committed next to the page, never stale, and it prints
+what it says it prints when run top to bottom in a fresh kernel."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import nbclient
+import nbformat
 import pytest
 
 from coursetools import notebook, outputs, recording, render
@@ -13,19 +15,54 @@ from coursetools.runner import HUB
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = load_course(ROOT / "docs", ROOT / "snippets")
-INSTALL = render.install_command(
-    ROOT, read_config((ROOT / "mkdocs.yml").read_text())["extra"]["course"].get("install", [])
-)
+COURSE_INSTALL = read_config((ROOT / "mkdocs.yml").read_text())["extra"]["course"].get("install", [])
+IDS = [lesson.slug for lesson in LESSONS]
 
 
-@pytest.mark.parametrize("lesson", LESSONS, ids=[lesson.slug for lesson in LESSONS])
-def test_notebook_is_the_snippets_and_runs(lesson, sources, tmp_path):
+def _install(lesson) -> str:
+    return render.lesson_install(ROOT, COURSE_INSTALL, lesson)
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
+def test_the_committed_notebook_is_what_its_page_makes(lesson):
+    path = notebook.notebook_path(lesson)
+    assert path.is_file(), f"{path.relative_to(ROOT)} is missing: run `make notebooks` and commit it"
+    assert path.read_text() == notebook.text(lesson, ROOT / "snippets", _install(lesson)), (
+        f"{path.relative_to(ROOT)} is stale or was edited by hand: run `make notebooks` and commit it"
+    )
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
+def test_the_notebook_has_the_lessons_text_code_and_recorded_outputs(lesson):
+    nb = nbformat.read(notebook.notebook_path(lesson), as_version=4)
+    install = [cell for cell in nb.cells if notebook.INSTALL_TAG in cell.metadata.get("tags", [])]
+    assert [cell.source for cell in install] == [f"%pip install -q {_install(lesson).removeprefix('pip install ')}"]
+    code = [cell for cell in nb.cells if cell.cell_type == "code" and cell not in install]
     paths = notebook.snippet_paths(lesson)
-    nb = notebook.build(lesson, ROOT / "snippets", INSTALL)
-    assert INSTALL in nb.cells[0].source, "the notebook installs what the home page installs"
-    code = [cell for cell in nb.cells if cell.cell_type == "code"]
     assert [cell.source for cell in code] == [(ROOT / "snippets" / p).read_text().rstrip("\n") for p in paths]
+    headings = [line for cell in nb.cells if cell.cell_type == "markdown" for line in cell.source.splitlines()]
+    for heading in (line for line in lesson.body.split("## Key terms")[0].splitlines() if line.startswith("## ")):
+        assert heading in headings, f"the notebook lacks the section {heading!r}"
+    for path, cell in zip(paths, code):
+        recorded = outputs.read(outputs.output_path(ROOT / "snippets" / path))
+        stored = "".join(o.get("text", "") for o in cell.outputs)
+        after = nb.cells[nb.cells.index(cell) + 1].source
+        if recorded.stdout is None:
+            assert stored == "" and "Output not recorded yet" in after, f"{path}: pending, and says so"
+        else:
+            assert stored == recorded.stdout and after.startswith("<small>Output above printed by"), path
 
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
+def test_the_notebook_prints_its_stored_outputs_in_a_fresh_kernel(lesson, sources, tmp_path):
+    nb = nbformat.read(notebook.notebook_path(lesson), as_version=4)
+    # The install cell is for a reader's fresh environment; the tests' venv has those pins.
+    nb.cells = [cell for cell in nb.cells if notebook.INSTALL_TAG not in cell.metadata.get("tags", [])]
+    stored = {
+        id(cell): "".join(o.get("text", "") for o in cell.outputs) for cell in nb.cells if cell.cell_type == "code"
+    }
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    paths = notebook.snippet_paths(lesson)
     # A cell that needs the Hub fails offline, as it would for a reader; every other must run.
     nbclient.NotebookClient(
         nb, timeout=300, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(tmp_path)}}
@@ -43,7 +80,8 @@ def test_notebook_is_the_snippets_and_runs(lesson, sources, tmp_path):
             )
             continue
         printed = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream" and o.name == "stdout")
-        if recorded.stdout is not None and all(weights.get(r) == i["weights"] for r, i in recorded.models.items()):
-            assert printed.rstrip("\n") == recorded.stdout.rstrip("\n"), f"notebook cell {path} printed something else"
+        if stored[id(cell)] and all(weights.get(r) == i["weights"] for r, i in recorded.models.items()):
+            # Trailing blank lines are not part of a recording (the page does not show them).
+            assert printed.rstrip("\n") == stored[id(cell)].rstrip("\n"), f"notebook cell {path} printed something else"
             compared += 1
-    assert compared, "no notebook cell could be compared with a recorded output"
+    assert compared, "no notebook cell could be compared with its stored output"

@@ -160,11 +160,26 @@ def test_reader_features_are_on(built_site, lesson):
     assert lesson.select_one("footer .md-footer__link--next") or lesson.select_one(".md-footer__link")
 
 
-def test_the_notebook_can_be_downloaded_from_the_lesson_and_its_page(built_site, lesson):
+def test_the_notebook_can_be_opened_downloaded_and_read_from_the_lesson(built_site, lesson):
     lesson_dir = built_site / "lessons" / "base-vs-instruct"
-    link = lesson.select_one("a.course-notebook-download[download]")
-    assert (lesson_dir / link["href"]).is_file()
-    notebook_page = _page(built_site, "lessons/base-vs-instruct/base-vs-instruct/index.html")
-    button = notebook_page.select_one("a.course-notebook-download[download]")
-    assert (lesson_dir / "base-vs-instruct" / button["href"]).is_file()
+    download = lesson.select_one("a.course-notebook-download[download]")
+    served = lesson_dir / download["href"]
+    assert served.read_bytes() == (LESSON / "base-vs-instruct.ipynb").read_bytes(), "the committed notebook is served"
+    page = lesson.select_one("a.course-notebook-page")
+    notebook_page = _page(built_site, f"lessons/base-vs-instruct/{page['href']}index.html")
+    assert "Output not recorded yet" in notebook_page.get_text() or notebook_page.select(".jp-OutputArea-output")
     assert not notebook_page.select("a[rel=edit]"), "a generated notebook has no source file to edit"
+    button = notebook_page.select_one("a.course-notebook-download[download]")
+    assert (lesson_dir / page["href"] / button["href"]).is_file()
+
+
+def test_open_in_colab_points_at_the_notebook_the_site_serves(built_site, lesson):
+    """Colab opens a path in the GitHub repository: that path must hold the file the site serves."""
+    config = read_config((ROOT / "mkdocs.yml").read_text())
+    owner_repo_branch = re.match(r"https://github\.com/([^/]+/[^/]+)/edit/([^/]+)/", config["edit_uri"]).groups()
+    colab = lesson.select_one("a.course-notebook-colab")["href"]
+    prefix = f"https://colab.research.google.com/github/{owner_repo_branch[0]}/blob/{owner_repo_branch[1]}/"
+    assert colab.startswith(prefix)
+    in_repository = ROOT / colab.removeprefix(prefix)
+    served = built_site / "lessons/base-vs-instruct" / lesson.select_one("a.course-notebook-download")["href"]
+    assert in_repository.read_bytes() == served.read_bytes()

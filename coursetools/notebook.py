@@ -166,10 +166,14 @@ def write(lesson: Lesson, snippets_dir: Path, install: str) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     """`make notebooks`: rewrite every lesson's notebook from its page, snippets and recordings."""
+    import argparse
+
     from .lessons import load_course, read_config
     from .render import lesson_install
 
-    root = Path(__file__).resolve().parent.parent
+    parser = argparse.ArgumentParser(prog="python -m coursetools.notebook", description=main.__doc__)
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent, help="the course")
+    root = parser.parse_args(argv).root.resolve()
     config = read_config((root / "mkdocs.yml").read_text(encoding="utf-8"))
     course = list(((config.get("extra") or {}).get("course") or {}).get("install", []))
     written = [

@@ -99,6 +99,13 @@ def test_scaffolded_lesson_fails_the_build_until_its_todos_are_written(course, t
     assert not (site / "index.html").exists()
 
     _fill_todos(course, SLUG)
+    with pytest.raises(AssertionError, match="notebook"):  # the build wants the lesson's notebook
+        result = build(course, tmp_path / "no-notebook")
+        assert result.returncode == 0 and "out of date" not in result.stdout, "notebook"
+    made = subprocess.run(
+        [sys.executable, "-m", "coursetools.notebook", "--root", str(course)], capture_output=True, text=True
+    )
+    assert made.returncode == 0 and f"{SLUG}.ipynb" in made.stdout, made.stderr
     assert [lesson.slug for lesson in _validate(course)][-1] == SLUG
     site = tmp_path / "site"
     result = build(course, site)

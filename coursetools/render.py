@@ -115,7 +115,7 @@ def quiz(lesson: Lesson, namespace: str) -> str:
         )
     parts.append(
         '<div class="course-quiz__footer">'
-        f'<p class="course-quiz__score">Score: <output>0</output>/{total}</p>'
+        '<p class="course-quiz__score">None answered yet.</p>'
         '<button type="button" class="md-button course-quiz__reset">Reset answers</button>'
         "</div>"
         '<p class="course-quiz__status md-visually-hidden" role="status" aria-live="polite"></p>'

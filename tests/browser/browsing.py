@@ -273,6 +273,22 @@ def open_page(browser, sites):
         watch.assert_clean()
 
 
+# ---------------------------------------------------------------- storage that misbehaves (init scripts)
+
+BLOCKED_STORAGE = """
+Object.defineProperty(window, "localStorage", {
+  configurable: true,
+  get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
+});
+"""
+
+FULL_STORAGE = """
+Storage.prototype.setItem = function () {
+  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};
+"""
+
+
 # ---------------------------------------------------------------- the lesson's quiz
 
 
@@ -330,7 +346,7 @@ class Quiz:
 
     @property
     def score(self):
-        return self.form.locator(".course-quiz__score output")
+        return self.form.locator(".course-quiz__score")
 
     @property
     def status(self):
@@ -352,8 +368,31 @@ class Quiz:
 
     def saved(self) -> dict:
         """This quiz's entries in localStorage, parsed."""
-        return self.page.evaluate(
-            """prefix => Object.fromEntries(Object.keys(localStorage)
-                 .filter(k => k.startsWith(prefix)).map(k => [k, JSON.parse(localStorage.getItem(k))]))""",
-            self.key + ":",
-        )
+        return saved(self.page, self.key + ":")
+
+    def choices(self) -> dict:
+        """This quiz's saved choices by key, without the times they were given."""
+        return {key: value["choice"] for key, value in self.saved().items()}
+
+
+def saved(page, prefix: str = "slm-course:") -> dict:
+    """localStorage entries whose keys start with `prefix`, parsed."""
+    return page.evaluate(
+        """prefix => Object.fromEntries(Object.keys(localStorage)
+             .filter(k => k.startsWith(prefix)).map(k => [k, JSON.parse(localStorage.getItem(k))]))""",
+        prefix,
+    )
+
+
+def standing(answered: int, right: int, total: int, not_started: str = "Not started") -> str:
+    """Where a reader stands in a quiz, in the site's words (standing() in course-store.js)."""
+    if not answered:
+        return not_started
+    if answered < total:
+        return f"Answered {answered} of {total}, {right} right"
+    return f"All {total} answered, {right} right"
+
+
+def score_line(answered: int, right: int, total: int) -> str:
+    """The quiz's score line under its questions."""
+    return standing(answered, right, total, "None answered yet") + "."

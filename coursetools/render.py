@@ -66,7 +66,11 @@ def lesson_list(lessons: list[Lesson], tracks: dict, page_dir: str) -> str:
         out.append(f"### Track {track}{' · ' + name if name else ''}\n")
         for lesson in (l for l in lessons if l.meta["track"] == track):
             link = _relative(lesson.src_uri, page_dir)
-            out.append(f"- **[Lesson {lesson.number}: {lesson.title}]({link})** — {lesson.meta['summary']}")
+            out.append(
+                f"- **[Lesson {lesson.number}: {lesson.title}]({link})** — {lesson.meta['summary']}"
+                # The reader's standing in the lesson's quiz, filled in by progress.js.
+                f' <span class="course-lesson-status" data-lesson="{lesson.slug}" hidden></span>'
+            )
         out.append("")
     return "\n".join(out)
 

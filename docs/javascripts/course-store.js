@@ -1,5 +1,6 @@
-/* What quiz.js and progress.js share: how an answer is stored in this browser, and how a
- * reader's standing in a quiz is put into words. Loaded before both (mkdocs.yml, extra_javascript).
+/* What quiz.js and progress.js share: how an answer is stored in this browser, how a reader's
+ * standing in a quiz is put into words, and running on every page. Loaded before both
+ * (mkdocs.yml, extra_javascript).
  *
  * Each answer is one localStorage entry:
  *   key   "<namespace>:<lesson slug>:<question id>:v<version>"
@@ -118,7 +119,27 @@
     return "All " + total + " answered, " + right + " right";
   }
 
+  /* Runs fn on every page: Material's instant navigation swaps pages without reloading scripts
+   * and emits document$ for each; without Material, once the document is ready. */
+  function onEveryPage(fn) {
+    function run() {
+      try {
+        fn();
+      } catch (error) {
+        // The course's scripts are extras on a readable page: a failure must not break it.
+      }
+    }
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(run);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", run);
+    } else {
+      run();
+    }
+  }
+
   window.courseStore = {
+    onEveryPage: onEveryPage,
     open: open,
     key: key,
     validChoice: validChoice,

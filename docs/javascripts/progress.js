@@ -55,7 +55,7 @@
     if (!data || typeof data.namespace !== "string" || !Array.isArray(data.tracks)) {
       throw new Error("course manifest: unexpected shape");
     }
-    var course = { namespace: data.namespace, tracks: [], lessons: [], bySlug: {} };
+    var course = { namespace: data.namespace, tracks: [], lessons: [], bySlug: Object.create(null) };
     data.tracks.forEach(function (track) {
       var entry = { number: track.number, name: String(track.name || ""), lessons: [] };
       track.lessons.forEach(function (raw) {
@@ -119,10 +119,11 @@
     return state;
   }
 
-  function storageNote(state, progress, checkWrites) {
+  /* The note for pages that show progress ("" when all is well). Tries a write: call it only there. */
+  function storageNote(state, progress) {
     if (!state.storage.available || state.failed) return store.MESSAGE_UNAVAILABLE;
     var notes = [];
-    if (checkWrites && !state.storage.writable()) notes.push(store.MESSAGE_FULL);
+    if (!state.storage.writable()) notes.push(store.MESSAGE_FULL);
     if (progress.unreadable) notes.push(store.MESSAGE_UNREADABLE);
     return notes.join(" ");
   }
@@ -138,6 +139,13 @@
 
   function hiddenText(text) {
     return element("span", "course-visually-hidden", text);
+  }
+
+  /* A heading (with an id, for links) and the paragraph under it. */
+  function section(id, title, text) {
+    var heading = element("h2", "", title);
+    heading.id = id;
+    return [heading, element("p", "", text)];
   }
 
   function checkMark() {
@@ -199,12 +207,12 @@
     var anchor = list && list.previousElementSibling && /^H[2-4]$/.test(list.previousElementSibling.tagName)
       ? list.previousElementSibling
       : list;
-    var existing = document.querySelector(".course-progress-note");
+    var existing = document.querySelector(".course-lesson-list-note");
     if (!note.text) {
       if (existing) existing.remove();
       return;
     }
-    var shown = existing || element("p", "course-progress-note");
+    var shown = existing || element("p", "course-progress-note course-lesson-list-note");
     shown.textContent = note.text;
     if (!existing && anchor) anchor.parentNode.insertBefore(shown, anchor);
   }
@@ -220,11 +228,9 @@
     view.summary = element("p", "course-progress__summary");
     view.tracks = element("div", "course-progress__tracks");
 
-    var transfer = element("h2", "", "Take your answers to another browser");
-    transfer.id = "take-your-answers-elsewhere";
-    var transferText = element(
-      "p",
-      "",
+    var transfer = section(
+      "take-your-answers-elsewhere",
+      "Take your answers to another browser",
       "Export saves every answer you have given in this browser to a file. On the other browser " +
         "or device, open this page and import the file: answers you gave there more recently are kept."
     );
@@ -243,11 +249,9 @@
     view.transferMessage = element("p", "course-progress__message");
     view.transferMessage.setAttribute("role", "status");
 
-    var over = element("h2", "", "Start over");
-    over.id = "start-over";
-    var overText = element(
-      "p",
-      "",
+    var over = section(
+      "start-over",
+      "Start over",
       "Reset deletes every answer to this course's questions from this browser. Export them first " +
         "if you may want them back."
     );
@@ -267,8 +271,8 @@
     view.resetMessage.setAttribute("role", "status");
 
     container.textContent = "";
-    [view.note, view.summary, view.tracks, transfer, transferText, actions, view.transferMessage,
-      over, overText, view.resetButton, view.confirm, view.resetMessage].forEach(function (node) {
+    [view.note, view.summary, view.tracks, transfer[0], transfer[1], actions, view.transferMessage,
+      over[0], over[1], view.resetButton, view.confirm, view.resetMessage].forEach(function (node) {
       container.appendChild(node);
     });
 
@@ -440,7 +444,7 @@
         typeof entry.version === "number" && entry.version % 1 === 0 && entry.version >= 1 &&
         (entry.time === null || (typeof entry.time === "string" && ISO_TIME.test(entry.time) &&
           !isNaN(Date.parse(entry.time))));
-      var lesson = wellFormed && course.bySlug.hasOwnProperty(entry.lesson) ? course.bySlug[entry.lesson] : null;
+      var lesson = wellFormed ? course.bySlug[entry.lesson] : null;
       var question = lesson && lesson.questions.filter(function (q) { return q.id === entry.question; })[0];
       var current = question && question.version === entry.version;
       // An answer to a question this site has at the same version must fit it; others are left out.
@@ -578,7 +582,7 @@
         var progress = readProgress(course, state.storage);
         var blocked = !state.storage.available || state.failed;
         var needsNote = views.length || document.querySelector(".course-lesson-status");
-        var note = { blocked: blocked, text: needsNote ? storageNote(state, progress, true) : "" };
+        var note = { blocked: blocked, text: needsNote ? storageNote(state, progress) : "" };
         markNav(course, progress);
         showLessonList(course, progress, note);
         views.forEach(function (view) { showView(view, course, progress, note); });
@@ -600,13 +604,7 @@
     }
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(safeRefresh);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", safeRefresh);
-  } else {
-    safeRefresh();
-  }
+  store.onEveryPage(refresh);
   document.addEventListener("course-quiz:change", safeRefresh);
   window.addEventListener("storage", safeRefresh);
 })();

@@ -447,6 +447,9 @@ def test_progress_page_by_keyboard_only(open_page, sites):
     lessons = sites.lessons("variant")
     questions = by_slug(lessons, SLUG).questions
     page, watch = open_page()
+    # Listening from the start makes Chromium hand file choosers to Playwright: set up only when
+    # the key is pressed, a fast key press can open (and lose) a real dialog instead.
+    page.on("filechooser", lambda chooser: None)
     page.goto(sites.url("variant", PROGRESS))
     seed(page, {answer_key(SLUG, q): {"choice": right(q), "time": 1_700_000_000_000} for q in questions})
     page.reload()

@@ -121,3 +121,15 @@ def on_page_content(html, page, config, files):
     if lesson is None:
         return html
     return html.replace(QUIZ_MARKER, render.quiz(lesson, _course["namespace"]))
+
+
+def on_files(files, config):
+    """Publish the course manifest that the reader's progress is computed from (progress.js)."""
+    from mkdocs.structure.files import File
+
+    from coursetools import progress
+
+    urls = {lesson.src_uri: files.get_file_from_path(lesson.src_uri).url for lesson in _course["lessons"]}
+    content = progress.manifest_json(_course["lessons"], _course["tracks"], _course["namespace"], urls)
+    files.append(File.generated(config, progress.MANIFEST, content=content))
+    return files

@@ -67,7 +67,11 @@ def lesson_list(lessons: list[Lesson], tracks: dict, page_dir: str) -> str:
         out.append(f"### Track {track}{' · ' + name if name else ''}\n")
         for lesson in (l for l in lessons if l.meta["track"] == track):
             link = _relative(lesson.src_uri, page_dir)
-            out.append(f"- **[Lesson {lesson.number}: {lesson.title}]({link})** — {lesson.meta['summary']}")
+            out.append(
+                f"- **[Lesson {lesson.number}: {lesson.title}]({link})** — {lesson.meta['summary']}"
+                # The reader's standing in the lesson's quiz, filled in by progress.js.
+                f' <span class="course-lesson-status" data-lesson="{lesson.slug}" hidden></span>'
+            )
         out.append("")
     return "\n".join(out)
 
@@ -162,7 +166,7 @@ def quiz(lesson: Lesson, namespace: str) -> str:
         )
     parts.append(
         '<div class="course-quiz__footer">'
-        f'<p class="course-quiz__score">Score: <output>0</output>/{total}</p>'
+        '<p class="course-quiz__score">None answered yet.</p>'
         '<button type="button" class="md-button course-quiz__reset">Reset answers</button>'
         "</div>"
         '<p class="course-quiz__status md-visually-hidden" role="status" aria-live="polite"></p>'

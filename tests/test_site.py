@@ -101,7 +101,9 @@ def test_quiz_has_four_questions_each_with_one_correct_answer_and_an_explanation
         assert question["data-question"] and question["data-version"].isdigit()
     assert quiz.select_one("[role=status][aria-live=polite]")
     assert quiz.select_one(".course-quiz__reset")
-    assert quiz.select_one(".course-quiz__score").get_text(" ", strip=True).endswith("/4")
+    assert quiz.select_one(".course-quiz__intro").get_text(strip=True).startswith("4 questions.")
+    # Before any answer the score line says so, rather than "Score: 0/4".
+    assert quiz.select_one(".course-quiz__score").get_text(strip=True) == "None answered yet."
 
 
 def test_recorded_outputs_show_under_the_code_with_provenance(lesson):

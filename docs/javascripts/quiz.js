@@ -6,8 +6,10 @@
  * - choosing an option shows feedback and the explanation, updates the score and announces
  *   the feedback through the form's live region;
  * - each answer is saved in localStorage under "<namespace>:<lesson>:<question>:v<version>"
- *   as {"choice": <option index>} ({"choice": [indices]} for multiple-answer questions), and
+ *   as {"choice": …, "time": …} (course-store.js, which this script needs loaded first), and
  *   restored on load. Bumping a question's version in quiz.yml drops only that answer;
+ * - the score line says where the reader stands in words ("Answered 2 of 4, 1 right"), and each
+ *   change is told to the page as a "course-quiz:change" event (progress.js updates the nav);
  * - storage that is blocked, full or holds unreadable data never breaks the quiz: it keeps
  *   working in memory and says so in p.course-quiz__storage;
  * - Material's instant navigation swaps pages without reloading scripts, so forms are mounted
@@ -24,48 +26,8 @@
   var MESSAGE_UNREADABLE =
     "A saved answer in this browser could not be read, so that question starts fresh.";
 
-  /* Storage access that never throws. Every call reports failure through onFail(kind). */
-  function openStorage(onFail) {
-    var store = null;
-    try {
-      store = window.localStorage;
-      if (!store) throw new Error("no localStorage");
-      store.getItem("__course_probe__");
-    } catch (error) {
-      store = null;
-      onFail("unavailable");
-    }
-    function attempt(action, fallback) {
-      if (!store) return fallback;
-      try {
-        return action(store);
-      } catch (error) {
-        onFail("unavailable");
-        return fallback;
-      }
-    }
-    return {
-      get: function (key) {
-        return attempt(function (s) { return s.getItem(key); }, null);
-      },
-      set: function (key, value) {
-        return attempt(function (s) { s.setItem(key, value); return true; }, false);
-      },
-      remove: function (key) {
-        attempt(function (s) { s.removeItem(key); }, undefined);
-      },
-      keys: function (prefix) {
-        return attempt(function (s) {
-          var found = [];
-          for (var i = 0; i < s.length; i++) {
-            var key = s.key(i);
-            if (key !== null && key.indexOf(prefix) === 0) found.push(key);
-          }
-          return found;
-        }, []);
-      }
-    };
-  }
+  var store = window.courseStore;
+  var NOT_STARTED = "None answered yet";
 
   function optionText(input) {
     var label = input.closest("label");
@@ -80,7 +42,7 @@
     var quizKey = form.getAttribute("data-quiz") || "course:quiz";
     var storageNote = form.querySelector(".course-quiz__storage");
     var status = form.querySelector(".course-quiz__status");
-    var scoreOutput = form.querySelector(".course-quiz__score output");
+    var scoreLine = form.querySelector(".course-quiz__score");
     var resetButton = form.querySelector(".course-quiz__reset");
     var fieldsets = Array.prototype.slice.call(form.querySelectorAll(".course-quiz__question"));
 
@@ -91,7 +53,7 @@
       storageNote.textContent = problems.unavailable ? MESSAGE_UNAVAILABLE : MESSAGE_UNREADABLE;
       storageNote.hidden = false;
     }
-    var storage = openStorage(reportStorage);
+    var storage = store.open(reportStorage);
 
     var questions = fieldsets.map(function (fieldset, position) {
       var id = fieldset.getAttribute("data-question");
@@ -101,7 +63,7 @@
         fieldset: fieldset,
         number: position + 1,
         id: id,
-        key: quizKey + ":" + id + ":v" + version,
+        key: store.key(quizKey, id, version),
         versionPrefix: quizKey + ":" + id + ":v",
         inputs: inputs,
         multi: inputs.some(function (input) { return input.type === "checkbox"; }),
@@ -118,21 +80,11 @@
     }
 
     function isCorrect(question) {
-      var correct = correctIndices(question);
-      if (question.multi) {
-        return question.choice !== null && question.choice.join(",") === correct.join(",");
-      }
-      return question.choice !== null && correct.indexOf(question.choice) !== -1;
+      return store.isCorrect(question.choice, correctIndices(question), question.multi);
     }
 
     function validChoice(question, choice) {
-      var count = question.inputs.length;
-      function ok(n) { return typeof n === "number" && n % 1 === 0 && n >= 0 && n < count; }
-      if (question.multi) {
-        if (!Array.isArray(choice) || !choice.length || !choice.every(ok)) return null;
-        return choice.slice().sort(function (a, b) { return a - b; });
-      }
-      return ok(choice) ? choice : null;
+      return store.validChoice(choice, question.inputs.length, question.multi);
     }
 
     function feedbackText(question) {
@@ -169,10 +121,16 @@
       if (question.explanation) question.explanation.hidden = !answered;
     }
 
+    /* "Answered 2 of 4, 1 right": the score line's text, also said after each answer. */
     function renderScore() {
-      var score = questions.filter(isCorrect).length;
-      if (scoreOutput) scoreOutput.textContent = String(score);
-      return score;
+      var answered = questions.filter(function (q) { return q.choice !== null; }).length;
+      var text = store.standing(answered, questions.filter(isCorrect).length, questions.length, NOT_STARTED);
+      if (scoreLine) scoreLine.textContent = text + ".";
+      return text;
+    }
+
+    function changed() {
+      form.dispatchEvent(new CustomEvent("course-quiz:change", { bubbles: true }));
     }
 
     function announce(text) {
@@ -189,24 +147,19 @@
       });
       var raw = storage.get(question.key);
       if (raw === null) return null;
-      var choice = null;
-      try {
-        var data = JSON.parse(raw);
-        choice = data && typeof data === "object" ? validChoice(question, data.choice) : null;
-      } catch (error) {
-        choice = null;
-      }
-      if (choice === null) {
+      var saved = store.read(raw, question.inputs.length, question.multi);
+      if (saved === null) {
         storage.remove(question.key);
         reportStorage("unreadable");
+        return null;
       }
-      return choice;
+      return saved.choice;
     }
 
     function save(question) {
       if (question.choice === null) {
         storage.remove(question.key);
-      } else if (!storage.set(question.key, JSON.stringify({ choice: question.choice }))) {
+      } else if (!storage.set(question.key, store.value(question.choice, Date.now()))) {
         reportStorage("unavailable");
       }
     }
@@ -230,12 +183,13 @@
         question.choice = validChoice(question, Number(input.value));
       }
       render(question);
-      var score = renderScore();
+      var standing = renderScore();
       save(question);
+      changed();
       announce(
         "Question " + question.number + ": " +
         (question.choice === null ? "no answer." : feedbackText(question)) +
-        " Score " + score + " of " + questions.length + "."
+        " " + standing + "."
       );
     });
 
@@ -251,7 +205,8 @@
           render(question);
         });
         renderScore();
-        announce("Answers cleared. Score 0 of " + questions.length + ".");
+        changed();
+        announce("Answers cleared.");
       });
     }
 
@@ -269,11 +224,5 @@
     }
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(mountAll);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", mountAll);
-  } else {
-    mountAll();
-  }
+  store.onEveryPage(mountAll);
 })();

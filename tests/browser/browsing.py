@@ -16,6 +16,7 @@ Chromium is Debian's (``make browser``), found on PATH; without it, Playwright's
 from __future__ import annotations
 
 import functools
+import json
 import os
 import subprocess
 import sys
@@ -171,6 +172,13 @@ class Sites:
             pytest.fail(f"mkdocs build --strict of {source} failed:\n{output}", pytrace=False)
         return f"{self.origin}/{site}/{path}"
 
+    def lessons(self, site: str) -> list:
+        """The site's lessons as the build loads them (coursetools.lessons), in course order."""
+        from coursetools.lessons import load_course
+
+        source = self.builds[site][0]
+        return load_course(source / "docs", source / "snippets")
+
     def stop(self) -> None:
         for _, build in self.builds.values():
             if build.returncode is None:
@@ -273,6 +281,22 @@ def open_page(browser, sites):
         watch.assert_clean()
 
 
+# ---------------------------------------------------------------- storage that misbehaves (init scripts)
+
+BLOCKED_STORAGE = """
+Object.defineProperty(window, "localStorage", {
+  configurable: true,
+  get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
+});
+"""
+
+FULL_STORAGE = """
+Storage.prototype.setItem = function () {
+  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};
+"""
+
+
 # ---------------------------------------------------------------- the lesson's quiz
 
 
@@ -330,7 +354,7 @@ class Quiz:
 
     @property
     def score(self):
-        return self.form.locator(".course-quiz__score output")
+        return self.form.locator(".course-quiz__score")
 
     @property
     def status(self):
@@ -352,8 +376,71 @@ class Quiz:
 
     def saved(self) -> dict:
         """This quiz's entries in localStorage, parsed."""
-        return self.page.evaluate(
-            """prefix => Object.fromEntries(Object.keys(localStorage)
-                 .filter(k => k.startsWith(prefix)).map(k => [k, JSON.parse(localStorage.getItem(k))]))""",
-            self.key + ":",
-        )
+        return saved(self.page, self.key + ":")
+
+    def choices(self) -> dict:
+        """This quiz's saved choices by key, without the times they were given."""
+        return {key: value["choice"] for key, value in self.saved().items()}
+
+
+def saved(page, prefix: str = "slm-course:") -> dict:
+    """localStorage entries whose keys start with `prefix`, parsed."""
+    return page.evaluate(
+        """prefix => Object.fromEntries(Object.keys(localStorage)
+             .filter(k => k.startsWith(prefix)).map(k => [k, JSON.parse(localStorage.getItem(k))]))""",
+        prefix,
+    )
+
+
+def standing(answered: int, right: int, total: int, not_started: str = "Not started") -> str:
+    """Where a reader stands in a quiz, in the site's words (standing() in course-store.js)."""
+    if not answered:
+        return not_started
+    if answered < total:
+        return f"Answered {answered} of {total}, {right} right"
+    return f"All {total} answered, {right} right"
+
+
+def score_line(answered: int, right: int, total: int) -> str:
+    """The quiz's score line under its questions."""
+    return standing(answered, right, total, "None answered yet") + "."
+
+
+# ---------------------------------------------------------------- the reader's progress
+
+NAMESPACE = "slm-course"
+
+
+def answer_key(slug: str, question) -> str:
+    """The localStorage key of an answer to a question of coursetools.lessons."""
+    return f"{NAMESPACE}:{slug}:{question.id}:v{question.version}"
+
+
+def right(question) -> int:
+    return next(i for i, option in enumerate(question.options) if option.correct)
+
+
+def wrong(question) -> int:
+    return next(i for i, option in enumerate(question.options) if not option.correct)
+
+
+def seed(page, entries: dict) -> None:
+    """Write localStorage entries as the quiz would (values are JSON-encoded unless strings)."""
+    page.evaluate(
+        "entries => { for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v) }",
+        {k: v if isinstance(v, str) else json.dumps(v) for k, v in entries.items()},
+    )
+
+
+def partial_progress(lessons, time: int = 1_700_000_000_000) -> dict:
+    """Saved answers for a reader part-way through: lesson 1.1 finished (its last answer wrong),
+    the first question of every other lesson with a quiz answered right."""
+    entries = {}
+    for lesson in lessons:
+        if lesson.src_uri == LESSON + "index.md":
+            for question in lesson.questions:
+                choice = wrong(question) if question is lesson.questions[-1] else right(question)
+                entries[answer_key(lesson.slug, question)] = {"choice": choice, "time": time}
+        elif lesson.questions:
+            entries[answer_key(lesson.slug, lesson.questions[0])] = {"choice": right(lesson.questions[0]), "time": time}
+    return entries

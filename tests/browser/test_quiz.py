@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from browsing import FIXTURE_SLUG, INJECTION, LESSON, Quiz
+from browsing import BLOCKED_STORAGE, FIXTURE_SLUG, FULL_STORAGE, INJECTION, LESSON, Quiz, score_line, standing
 from playwright.sync_api import expect
 
 FEEDBACK_RIGHT = "Correct."
+NONE_ANSWERED = "None answered yet."
 
 
 def feedback_wrong(question) -> str:
@@ -31,7 +32,7 @@ def expect_answered(quiz: Quiz, questions) -> None:
     expect(quiz.feedback(last.id)).to_have_text(feedback_wrong(last))
     expect(quiz.explanation(last.id)).to_be_visible()
     assert quiz.checked(last.id) == [last.wrong]
-    expect(quiz.score).to_have_text(str(len(questions) - 1))
+    expect(quiz.score).to_have_text(score_line(len(questions), len(questions) - 1, len(questions)))
 
 
 def test_answers_score_reload_and_reset(open_page, sites, questions):
@@ -39,7 +40,7 @@ def test_answers_score_reload_and_reset(open_page, sites, questions):
     page.goto(sites.url("main", LESSON))
     quiz = Quiz(page)
     quiz.mounted()
-    expect(quiz.score).to_have_text("0")
+    expect(quiz.score).to_have_text(NONE_ANSWERED)
     for question in questions:
         expect(quiz.feedback(question.id)).to_be_hidden()
         expect(quiz.explanation(question.id)).to_be_hidden()
@@ -47,10 +48,13 @@ def test_answers_score_reload_and_reset(open_page, sites, questions):
     answer_all(quiz, questions)
     expect_answered(quiz, questions)
     expect(quiz.status).to_contain_text(feedback_wrong(questions[-1]))
-    assert quiz.saved() == {
-        f"slm-course:base-vs-instruct:{q.id}:v{q.version}": {"choice": q.wrong if q is questions[-1] else q.correct}
+    assert quiz.choices() == {
+        f"slm-course:base-vs-instruct:{q.id}:v{q.version}": q.wrong if q is questions[-1] else q.correct
         for q in questions
     }
+    # Each answer carries the time it was given (ms since 1970), so an import keeps the newer one.
+    now = page.evaluate("() => Date.now()")
+    assert all(0 < now - value["time"] < 60_000 for value in quiz.saved().values())
     expect(quiz.storage_note).to_be_hidden()
 
     page.reload()
@@ -58,7 +62,7 @@ def test_answers_score_reload_and_reset(open_page, sites, questions):
     expect_answered(quiz, questions)
 
     page.get_by_role("button", name="Reset answers").click()
-    expect(quiz.score).to_have_text("0")
+    expect(quiz.score).to_have_text(NONE_ANSWERED)
     for question in questions:
         expect(quiz.feedback(question.id)).to_be_hidden()
         expect(quiz.explanation(question.id)).to_be_hidden()
@@ -66,7 +70,7 @@ def test_answers_score_reload_and_reset(open_page, sites, questions):
     assert quiz.saved() == {}
     page.reload()
     quiz.mounted()
-    expect(quiz.score).to_have_text("0")
+    expect(quiz.score).to_have_text(NONE_ANSWERED)
     assert all(quiz.checked(q.id) == [] for q in questions)
     watch.assert_clean()
 
@@ -78,18 +82,18 @@ def test_answers_stay_with_their_lesson(open_page, sites, questions):
     quiz = Quiz(page)
     quiz.mounted()
     answer_all(quiz, questions)
-    expect(quiz.score).to_have_text(str(len(questions) - 1))
+    expect(quiz.score).to_have_text(score_line(len(questions), len(questions) - 1, len(questions)))
 
     page.goto(sites.url("variant", f"lessons/{FIXTURE_SLUG}/"))
     other = Quiz(page, f"slm-course:{FIXTURE_SLUG}")
     other.mounted()
-    expect(other.score).to_have_text("0")
+    expect(other.score).to_have_text(NONE_ANSWERED)
     for qid in ("what-base-does", "when-base"):
         assert other.checked(qid) == []
         expect(other.feedback(qid)).to_be_hidden()
     other.answer("when-base", 0)
-    expect(other.score).to_have_text("1")
-    assert other.saved() == {f"slm-course:{FIXTURE_SLUG}:when-base:v1": {"choice": 0}}
+    expect(other.score).to_have_text(score_line(1, 1, 2))
+    assert other.choices() == {f"slm-course:{FIXTURE_SLUG}:when-base:v1": 0}
 
     page.goto(sites.url("variant", LESSON))
     quiz.mounted()
@@ -105,13 +109,13 @@ def test_bumping_a_version_drops_only_that_answer(open_page, sites, questions):
     quiz.mounted()
     for question in questions:
         quiz.answer(question.id, question.correct)
-    expect(quiz.score).to_have_text(str(len(questions)))
+    expect(quiz.score).to_have_text(score_line(len(questions), len(questions), len(questions)))
 
     # Same origin, rebuilt site: `when-base` is now version 2.
     page.goto(bumped_url)
     quiz.mounted()
     assert quiz.question("when-base").get_attribute("data-version") == "2"
-    expect(quiz.score).to_have_text(str(len(questions) - 1))
+    expect(quiz.score).to_have_text(score_line(len(questions) - 1, len(questions) - 1, len(questions)))
     for question in questions:
         if question.id == "when-base":
             assert quiz.checked(question.id) == []
@@ -128,19 +132,6 @@ def test_bumping_a_version_drops_only_that_answer(open_page, sites, questions):
 
 # ---------------------------------------------------------------- storage that misbehaves
 
-BLOCKED_STORAGE = """
-Object.defineProperty(window, "localStorage", {
-  configurable: true,
-  get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
-});
-"""
-
-FULL_STORAGE = """
-Storage.prototype.setItem = function () {
-  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-};
-"""
-
 
 def _quiz_works_without_saving(page, quiz: Quiz, questions, message: str) -> None:
     quiz.mounted()
@@ -149,7 +140,7 @@ def _quiz_works_without_saving(page, quiz: Quiz, questions, message: str) -> Non
     expect(quiz.storage_note).to_be_visible()
     expect(quiz.storage_note).to_contain_text(message)
     page.get_by_role("button", name="Reset answers").click()
-    expect(quiz.score).to_have_text("0")
+    expect(quiz.score).to_have_text(NONE_ANSWERED)
 
 
 def test_storage_that_throws_on_access(open_page, sites, questions):
@@ -190,12 +181,12 @@ def test_storage_holding_garbage(open_page, sites, questions):
     quiz.mounted()
     expect(quiz.storage_note).to_be_visible()
     expect(quiz.storage_note).to_contain_text("could not be read")
-    expect(quiz.score).to_have_text("0")
+    expect(quiz.score).to_have_text(NONE_ANSWERED)
     assert quiz.checked(first.id) == [] and quiz.checked(second.id) == []
     answer_all(quiz, questions)
     expect_answered(quiz, questions)
     # The storage itself works, so the unreadable entries are replaced by real answers.
-    assert quiz.saved()[f"slm-course:base-vs-instruct:{first.id}:v{first.version}"] == {"choice": first.correct}
+    assert quiz.choices()[f"slm-course:base-vs-instruct:{first.id}:v{first.version}"] == first.correct
     watch.assert_clean()
 
 
@@ -222,14 +213,14 @@ def test_keyboard_only(open_page, sites, questions):
                 page.keyboard.press("ArrowDown")
         assert quiz.checked(question.id) == [question.correct]
         expect(quiz.feedback(question.id)).to_have_text(FEEDBACK_RIGHT)
-        expect(quiz.status).to_have_text(f"Question {number}: Correct. Score {number} of {len(questions)}.")
-    expect(quiz.score).to_have_text(str(len(questions)))
+        expect(quiz.status).to_have_text(f"Question {number}: Correct. {standing(number, number, len(questions))}.")
+    expect(quiz.score).to_have_text(score_line(len(questions), len(questions), len(questions)))
     assert quiz.status.get_attribute("role") == "status"
     assert quiz.status.get_attribute("aria-live") == "polite"
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.textContent") == "Reset answers"
     page.keyboard.press("Enter")
-    expect(quiz.score).to_have_text("0")
+    expect(quiz.score).to_have_text(NONE_ANSWERED)
     watch.assert_clean()
 
 
@@ -266,11 +257,11 @@ def test_instant_navigation_mounts_once(open_page, sites, questions):
     assert page.evaluate("() => document.querySelector('form.course-quiz').__mounts") == 1
     assert quiz.checked(first.id) == [first.correct]
     expect(quiz.feedback(first.id)).to_have_text(FEEDBACK_RIGHT)
-    expect(quiz.score).to_have_text("1")
+    expect(quiz.score).to_have_text(score_line(1, 1, len(questions)))
 
     second = questions[1]
     quiz.answer(second.id, second.wrong)
-    expect(quiz.score).to_have_text("1")
+    expect(quiz.score).to_have_text(score_line(2, 1, len(questions)))
     expect(quiz.status).to_contain_text("Question 2: Not quite")
     assert len(quiz.saved()) == 2
     watch.assert_clean()

@@ -1,11 +1,12 @@
-"""Screenshots for people to look at (screenshots/, git-ignored): every lesson, and lesson 1.1's
-answered quiz, at desktop and phone widths, light and dark. The test checks each page fits the
-phone."""
+"""Screenshots for people to look at (screenshots/, git-ignored): every lesson, lesson 1.1's
+answered quiz, the home page and the Your progress page part-way through the course (and, on
+phones, the nav with its completion marks), at desktop and phone widths, light and dark. The
+tests check each page fits the phone."""
 
 from __future__ import annotations
 
 import pytest
-from browsing import LESSON, ROOT, SCREENSHOTS, Quiz
+from browsing import LESSON, ROOT, SCREENSHOTS, Quiz, partial_progress, seed
 
 from coursetools.lessons import load_course
 
@@ -23,9 +24,7 @@ def test_screenshots(open_page, sites, questions, device, scheme):
         page.goto(sites.url("main", f"lessons/{lesson.slug}/"))
         Quiz(page, f"slm-course:{lesson.slug}").mounted()
         assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
-        # Nothing may widen the page beyond the screen (code scrolls inside its own box).
-        overflow = page.evaluate("() => document.documentElement.scrollWidth")
-        assert overflow <= width, f"lesson {lesson.number} is {overflow}px wide on a {width}px screen"
+        assert_fits(page, width)
         page.screenshot(path=SCREENSHOTS / f"lesson-{lesson.slug}-{device}-{scheme}.png", full_page=True)
 
     page.goto(sites.url("main", LESSON))
@@ -52,4 +51,45 @@ def test_screenshots(open_page, sites, questions, device, scheme):
         "height": box["height"] + 16,
     }
     page.screenshot(path=SCREENSHOTS / f"quiz-{device}-{scheme}.png", full_page=True, clip=clip)
+    watch.assert_clean()
+
+
+def assert_fits(page, width: int) -> None:
+    # Nothing may widen the page beyond the screen (code scrolls inside its own box).
+    overflow = page.evaluate("() => document.documentElement.scrollWidth")
+    assert overflow <= width, f"the page is {overflow}px wide on a {width}px screen"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("device", WIDTHS)
+def test_progress_screenshots(open_page, sites, device, scheme):
+    """Home page and Your progress, part-way through a course of two or more lessons."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    width = WIDTHS[device]
+    page, watch = open_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page.goto(sites.url("variant"))
+    seed(page, partial_progress(sites.lessons("variant")))
+    page.reload()
+    page.locator(".course-lesson-status:not([hidden])").first.wait_for()
+    page.locator(".md-nav--primary .course-nav-done").first.wait_for(state="attached")
+    assert_fits(page, width)
+    page.screenshot(path=SCREENSHOTS / f"home-progress-{device}-{scheme}.png", full_page=True)
+    if device == "phone":
+        page.locator("label.md-header__button[for='__drawer']").click()
+        # Open the track that holds the finished lesson, to show its mark.
+        track = page.locator(".md-nav--primary .md-nav__item--nested", has=page.locator(".course-nav-done"))
+        track.locator("> label.md-nav__link").first.click()
+        page.locator(".md-nav--primary .course-nav-done").first.wait_for()
+        page.wait_for_timeout(400)  # let the drawer finish sliding in
+        page.screenshot(path=SCREENSHOTS / f"nav-progress-{device}-{scheme}.png")
+
+    page.goto(sites.url("variant", "progress/"))
+    page.locator(".course-progress table").first.wait_for()
+    assert_fits(page, width)
+    page.screenshot(path=SCREENSHOTS / f"progress-{device}-{scheme}.png", full_page=True)
+    page.get_by_role("button", name="Reset all answers…").click()
+    page.get_by_role("button", name="Delete all answers").focus()
+    page.evaluate("() => window.scrollTo(0, 0)")
+    page.wait_for_timeout(300)  # let the header settle at the top
+    page.screenshot(path=SCREENSHOTS / f"progress-reset-{device}-{scheme}.png", full_page=True)
     watch.assert_clean()

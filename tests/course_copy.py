@@ -55,6 +55,13 @@ def build(course: Path, site: Path) -> subprocess.CompletedProcess:
     )
 
 
+def write_notebooks(course: Path) -> None:
+    """`make notebooks` in the copy: after a change to a page the build wants fresh notebooks."""
+    subprocess.run(
+        [sys.executable, "-m", "coursetools.notebook", "--root", str(course)], check=True, capture_output=True
+    )
+
+
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     """Replace `old` (which must be there) in a file of the copy."""
     text = path.read_text(encoding="utf-8")

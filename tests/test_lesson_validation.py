@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from course_copy import build, copy_course, edit, line_of
+from course_copy import build, copy_course, edit, line_of, write_notebooks
 
 from coursetools.lessons import LessonError, Problem, load_course
 from coursetools.scaffold import read_config
@@ -247,6 +247,7 @@ def test_yaml_values_show_as_written(course, tmp_path):
     quiz.write_text(text[:first_option] + "      - text: 0.10" + text[end:])
     edit(quiz, "      - text:", "      - text: yes\n      - text:", 2)  # a wrong option `yes` in a later question
     edit(course / PAGE, "title: Base vs instruct models\n", "title: 0.10\n")
+    write_notebooks(course)
     site = tmp_path / "site"
     result = build(course, site)
     assert result.returncode == 0, result.stdout

@@ -27,7 +27,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from course_copy import copy_course
+from course_copy import copy_course, write_notebooks
 
 from coursetools import chromium, scaffold
 
@@ -159,6 +159,7 @@ class Sites:
             if site != "main":
                 source = copy_course(self.work / site)
                 add_fixture_lesson(source)
+                write_notebooks(source)
             if site == "bumped":
                 bump_version(source, "base-vs-instruct", "when-base")
             self.builds[site] = (source, start_build(source, self.www / site, f"{self.origin}/{site}/"))

@@ -40,7 +40,13 @@ def on_config(config):
         raise PluginError(str(error)) from None
     course = config.extra.get("course", {})
     try:
-        install = render.install_command(root, list(course.get("install", [])))
+        # The home page's line installs what every lesson needs: the course's packages and each
+        # lesson's `requires`.
+        every = [
+            *course.get("install", []),
+            *(name for lesson in lessons for name in lesson.meta.get("requires") or []),
+        ]
+        install = render.install_command(root, list(dict.fromkeys(map(str, every))))
         installs = {
             lesson.slug: render.lesson_install(root, list(course.get("install", [])), lesson) for lesson in lessons
         }

@@ -120,9 +120,9 @@ def on_page_content(html, page, config, files):
         # A lesson's notebook repeats its page's code: leave it out of search, so a search
         # lands on the lesson, and the index readers download doesn't carry everything twice.
         page.meta["search"] = {"exclude": True}
-        # The notebook is generated at build time, so there is no file in the repository to edit.
+        # The notebook is generated from its page: there is nothing in it to edit by hand.
         page.edit_url = None
-        return render.notebook_download(Path(page.file.src_uri).name) + html
+        return render.notebook_page(Path(page.file.src_uri).name, html)
     lesson = _course["by_page"].get(page.file.src_uri)
     if lesson is None:
         return html

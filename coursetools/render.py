@@ -133,8 +133,20 @@ def outcome(lesson: Lesson, colab: str | None) -> str:
     )
 
 
-def notebook_download(filename: str) -> str:
-    return f'<p><a class="md-button course-notebook-download" href="{filename}" download>Download the notebook</a></p>'
+_NOTEBOOK_CODE = re.compile(r'(<div class="highlight-ipynb[^"]*")><pre>(.*?)(</pre>)', re.S)
+
+
+def notebook_page(filename: str, html_text: str) -> str:
+    """The rendered notebook with a download button, and its code cells as `pre > code`, which is
+    what Material gives a copy button to (mkdocs-jupyter writes a bare `pre`)."""
+    # Material names a block after the nearest id, and mkdocs-jupyter's cell ids ("cell-id=…")
+    # are not valid in a CSS selector: each block gets an id of its own.
+    count = iter(range(1_000_000))
+    cells = _NOTEBOOK_CODE.sub(
+        lambda m: f'{m.group(1)}><pre id="nb-{next(count)}"><code>{m.group(2)}</code>{m.group(3)}', html_text
+    )
+    download = f'<a class="md-button course-notebook-download" href="{filename}" download>Download the notebook</a>'
+    return f"<p>{download}</p>{cells}"
 
 
 def quiz(lesson: Lesson, namespace: str) -> str:

@@ -26,6 +26,9 @@ def test_screenshots(open_page, sites, questions, device, scheme):
         assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
         assert_fits(page, width)
         page.screenshot(path=SCREENSHOTS / f"lesson-{lesson.slug}-{device}-{scheme}.png", full_page=True)
+        page.goto(sites.url("main", f"lessons/{lesson.slug}/{lesson.slug}/"))  # its notebook, rendered
+        assert_fits(page, width)
+        page.screenshot(path=SCREENSHOTS / f"notebook-{lesson.slug}-{device}-{scheme}.png", full_page=True)
 
     page.goto(sites.url("main", LESSON))
     quiz = Quiz(page)

@@ -95,3 +95,18 @@ def test_pages_log_no_errors_and_stay_on_localhost(open_page, sites):
     assert len(watch.requests) > len(PAGES)
     assert watch.foreign_requests() == []
     watch.assert_clean()
+
+
+def test_the_notebook_page_copies_a_cell_and_shows_its_recorded_output(open_page, sites):
+    page, watch = open_page(permissions=["clipboard-read", "clipboard-write"])
+    page.goto(sites.url("main", f"{LESSON}base-vs-instruct/"))
+    snippet = "base-vs-instruct/02_instruct_chat_template.py"
+    source = (ROOT / "snippets" / snippet).read_text().rstrip("\n")
+    cell = page.locator(".highlight-ipynb", has_text=source.splitlines()[0]).first
+    cell.hover()
+    cell.locator("button.md-code__button[data-md-type='copy']").click()
+    assert page.evaluate("() => navigator.clipboard.readText()") == source
+    recorded = (ROOT / "snippets/base-vs-instruct/outputs/02_instruct_chat_template.md").read_text()
+    assert "<|im_start|>" in recorded and page.get_by_text("<|im_start|>system").count() > 0
+    expect(page.get_by_text("Output above printed by").first).to_be_visible()
+    watch.assert_clean()

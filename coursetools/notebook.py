@@ -23,10 +23,16 @@ import nbformat
 from . import outputs
 from .lessons import INCLUDE, KEY_TERMS_MARKER, Lesson
 
-INSTALL_TAG = "course-install"  # the install cell: a reader runs it, the tests don't need to
+# Marks the install cell in its metadata (a tag would show on the rendered page): a reader runs
+# it; the tests' environment already has those pins.
+INSTALL = {"course": "install"}
 _ADMONITION = re.compile(r'^!!!\s+\w+(?:\s+"([^"]*)")?\s*$')
 _LINK = re.compile(r"\[([^\]]+)\]\((?!https?://|#)[^)]+\)")
 _ATTRS = re.compile(r"\s*\{[^}]*\}\s*$")
+
+
+def is_install(cell) -> bool:
+    return cell.get("metadata", {}).get("course") == INSTALL["course"]
 
 
 def snippet_paths(lesson: Lesson) -> list[str]:
@@ -90,9 +96,7 @@ def build(lesson: Lesson, snippets_dir: Path, install: str) -> nbformat.Notebook
             "This notebook is the lesson: its text, and every code block with the output recorded "
             "when the course's tests ran it. Install the libraries it uses first:"
         ),
-        nbformat.v4.new_code_cell(
-            f"%pip install -q {install.removeprefix('pip install ')}", metadata={"tags": [INSTALL_TAG]}
-        ),
+        nbformat.v4.new_code_cell(f"%pip install -q {install.removeprefix('pip install ')}", metadata=dict(INSTALL)),
     ]
     position = 0
     fence_open = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n", re.M)

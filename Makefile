@@ -20,7 +20,7 @@ PORT ?= 8000
 # Commands in README/CONTRIBUTING code blocks (run by pytest-codeblocks) find the venv first.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: serve build test outputs browser lesson bench clean
+.PHONY: serve build test outputs record-outputs browser lesson bench clean
 
 # What a cold `make serve` waits for is mostly pip, so the site layer skips two costs: the venv
 # starts without pip (the pip of the Python that made it installs into it, `pip --python`, pip
@@ -67,6 +67,11 @@ test: $(STAMP) browser
 ## Rewrite the recorded outputs shown on the pages from a real run
 outputs: $(STAMP)
 	$(PY) -m pytest tests/test_recorded_outputs.py --update-outputs -p no:randomly
+
+## Record only the outputs still pending or recorded on other weights, on real models only, then
+## run every claim test (what the outputs workflow runs; tools/record_outputs.py)
+record-outputs: $(STAMP)
+	$(PY) tools/record_outputs.py --require-real $(if $(SUMMARY),--summary "$(SUMMARY)")
 
 ## Start a new lesson: make lesson SLUG=picking-a-base-model TITLE="Picking a base model" [TRACK=1] [ORDER=2]
 lesson: $(STAMP)

@@ -410,7 +410,8 @@ def _cpu_waiting_us() -> int | None:
 
 def bench_cold_serve(tmp: Path, limit_s: float = 300) -> dict:
     """Seconds from `make serve` in a clean clone until the site answers, and where they went:
-    until mkdocs starts building (venv and the site requirements), and the rest (first build)."""
+    until mkdocs starts building (venv, site requirements, mkdocs' imports and config), and the
+    rest (the first build, until the server answers)."""
     head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True)
     clone = tmp / "clone"
     subprocess.run(["git", "clone", "-q", "--no-checkout", str(ROOT), str(clone)], check=True)
@@ -470,7 +471,7 @@ def bench_cold_serve(tmp: Path, limit_s: float = 300) -> dict:
 
 
 def _cold_serve_row(serve: dict) -> tuple[str, str, str, str]:
-    note = f"venv + site requirements {serve['install_s']:.1f} + first build {serve['build_s']:.1f}"
+    note = f"venv, site requirements, mkdocs start-up {serve['install_s']:.1f} + first build {serve['build_s']:.1f}"
     if serve["cpu_waiting"] is not None:
         note += f"; a task waited for a CPU {serve['cpu_waiting'] * 100:.0f} % of the time"
     if serve["uncommitted"]:

@@ -80,7 +80,8 @@ def _results(junit: Path) -> tuple[dict[str, int], list[str], list[str]]:
         skip = case.find("skipped")
         if problem is not None:
             counts["failed"] += 1
-            failed.append(f"{name}: {(problem.get('message') or '').splitlines()[0][:300]}")
+            first_line = next(iter((problem.get("message") or "").splitlines()), "")
+            failed.append(f"{name}: {first_line[:300]}")
         elif skip is not None:
             counts["skipped"] += 1
             skipped.append(f"{name}: {(skip.get('message') or '')[:300]}")

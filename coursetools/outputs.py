@@ -133,3 +133,11 @@ def read(path: Path, exact: bool = True) -> Recording | None:
 def write(path: Path, rec: Recording) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render(rec), encoding="utf-8")
+
+
+def by_lesson(snippets_dir: Path) -> dict[str, list[tuple[Path, Recording]]]:
+    """Every recorded output under `snippets_dir`, grouped by lesson (its snippets folder)."""
+    found: dict[str, list[tuple[Path, Recording]]] = {}
+    for path in sorted(Path(snippets_dir).glob("*/outputs/*.md")):
+        found.setdefault(path.parent.parent.name, []).append((path, read(path)))
+    return found

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import posixpath
 
-from .lessons import Lesson
+from .lessons import Lesson, track_name
 
 MANIFEST = "javascripts/course.json"
 FORMAT = "slm-course-manifest"
@@ -26,7 +26,7 @@ def manifest(lessons: list[Lesson], tracks: dict, namespace: str, urls: dict[str
         out.append(
             {
                 "number": number,
-                "name": str(tracks.get(number, "")),
+                "name": track_name(tracks, number),
                 "lessons": [
                     {
                         "slug": lesson.slug,

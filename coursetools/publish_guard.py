@@ -8,6 +8,10 @@ an author can still look at them while fixing the warning the terminal shows.
 
 Problems in lesson content stop the build earlier, in coursetools.hooks' on_config, before
 anything is written.
+
+The warnings are counted on the logger of the engine that runs the build, the one it counts
+itself: `mkdocs`, or `properdocs` under ProperDocs (which answers `import mkdocs.*` with its own
+modules and logs under its own name, so a handler on `mkdocs` would miss its warnings).
 """
 
 from __future__ import annotations
@@ -28,6 +32,17 @@ class _Counter(logging.Handler):
 
 _counter = _Counter()
 _command: str | None = None
+_logger: logging.Logger | None = None
+
+
+def _engine_logger(config) -> logging.Logger:
+    # The config object belongs to the engine: mkdocs.config.defaults or properdocs.config.defaults.
+    return logging.getLogger(type(config).__module__.partition(".")[0])
+
+
+def _stop_counting() -> None:
+    if _logger is not None:
+        _logger.removeHandler(_counter)
 
 
 def on_startup(command, dirty):
@@ -36,15 +51,16 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
+    global _logger
+    _stop_counting()
     _counter.count = 0
-    logger = logging.getLogger("mkdocs")
-    if _counter not in logger.handlers:
-        logger.addHandler(_counter)
+    _logger = _engine_logger(config)
+    _logger.addHandler(_counter)
     return config
 
 
 def on_post_build(config):
-    logging.getLogger("mkdocs").removeHandler(_counter)
+    _stop_counting()
     if config.strict and _counter.count and _command != "serve":
         site = Path(config.site_dir)
         for child in site.iterdir() if site.is_dir() else []:
@@ -52,10 +68,10 @@ def on_post_build(config):
                 shutil.rmtree(child)
             else:
                 child.unlink()
-        logging.getLogger("mkdocs.hooks.publish_guard").error(
+        _engine_logger(config).getChild("hooks.publish_guard").error(
             f"{_counter.count} warning(s) in strict mode: removed the half-built site from {site}"
         )
 
 
 def on_build_error(error):
-    logging.getLogger("mkdocs").removeHandler(_counter)
+    _stop_counting()

@@ -6,7 +6,7 @@ import html
 import re
 from pathlib import Path
 
-from .lessons import Lesson, Term
+from .lessons import Lesson, Term, track_name
 
 _CODE = re.compile(r"`([^`]+)`")
 
@@ -63,7 +63,7 @@ def lesson_list(lessons: list[Lesson], tracks: dict, page_dir: str) -> str:
     """Markdown for the home page: lessons grouped by track, in order."""
     out = []
     for track in sorted({lesson.meta["track"] for lesson in lessons}):
-        name = tracks.get(track, "")
+        name = track_name(tracks, track)
         out.append(f"### Track {track}{' · ' + name if name else ''}\n")
         for lesson in (l for l in lessons if l.meta["track"] == track):
             link = _relative(lesson.src_uri, page_dir)

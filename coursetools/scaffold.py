@@ -284,7 +284,7 @@ def scaffold(root: Path, slug: str, title: str, track: int | None = None, order:
     mkdocs_yml = root / "mkdocs.yml"
     config_text = mkdocs_yml.read_text(encoding="utf-8")
     tracks = ((read_config(config_text).get("extra") or {}).get("course") or {}).get("tracks") or {}
-    name = tracks.get(track) or tracks.get(str(track))
+    name = lessons.track_name(tracks, track)
     group = f"Track {track} · {name}" if name else f"Track {track}"
     number = f"{track}.{order}"
     entries = [

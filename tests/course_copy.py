@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+import itertools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,6 +26,8 @@ PARTS = (
     ".coveragerc",
     "Makefile",
     "requirements.txt",
+    "requirements-site.txt",
+    "requirements-site-no-deps.txt",
     "requirements-models.txt",
     "README.md",
     "CONTRIBUTING.md",
@@ -42,11 +47,16 @@ def copy_course(destination: Path) -> Path:
     return destination
 
 
-def build(course: Path, site: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of the copy into `site`; stdout and stderr together in .stdout."""
+# The engines the course builds with (README, "Maintenance"): MkDocs, and ProperDocs, the
+# maintained continuation of MkDocs 1.x, which reads the same mkdocs.yml, plugins and hooks.
+ENGINES = ("mkdocs", "properdocs")
+
+
+def build(course: Path, site: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess:
+    """`<engine> build --strict` of the copy into `site`; stdout and stderr together in .stdout."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        [sys.executable, "-m", engine, "build", "--strict", "--site-dir", str(site)],
         cwd=course,
         env=env,
         stdout=subprocess.PIPE,
@@ -74,3 +84,42 @@ def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
     hits = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line]
     assert len(hits) >= occurrence, f"{needle!r} is not in {path} {occurrence} time(s)"
     return hits[occurrence - 1]
+
+
+def newcomer_env() -> dict:
+    """This environment without the running venv first on PATH (as `make test` puts it), so a
+    Makefile run in a copy finds the machine's Python, as it does for someone who just cloned."""
+    venv_bin = str(Path(sys.executable).parent)
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHON", "MAKEFLAGS", "MAKELEVEL")}
+    env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep) if p != venv_bin)
+    return env
+
+
+def _content(path: Path) -> bytes:
+    data = path.read_bytes()
+    return gzip.decompress(data) if path.suffix == ".gz" else data  # gzip headers carry a time
+
+
+def site_differences(a: Path, b: Path, ignore: re.Pattern | None = None) -> list[str]:
+    """Every file two built sites don't share, or share with other content once `ignore`'s
+    matches are removed from text files, each with the first line that differs."""
+    files_a = {p.relative_to(a) for p in a.rglob("*") if p.is_file()}
+    files_b = {p.relative_to(b) for p in b.rglob("*") if p.is_file()}
+    found = [f"only in {a}: {p}" for p in sorted(files_a - files_b)]
+    found += [f"only in {b}: {p}" for p in sorted(files_b - files_a)]
+    for rel in sorted(files_a & files_b):
+        one, two = _content(a / rel), _content(b / rel)
+        if one == two:
+            continue
+        try:
+            one, two = one.decode("utf-8"), two.decode("utf-8")
+        except UnicodeDecodeError:
+            found.append(f"{rel}: binary files differ")
+            continue
+        if ignore is not None:
+            one, two = ignore.sub("", one), ignore.sub("", two)
+        if one != two:
+            pairs = itertools.zip_longest(one.splitlines(), two.splitlines(), fillvalue="(end of file)")
+            line = next((n, x, y) for n, (x, y) in enumerate(pairs, 1) if x != y)
+            found.append(f"{rel}:{line[0]}:\n  - {line[1][:200]}\n  + {line[2][:200]}")
+    return found

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from course_copy import build, copy_course, edit, line_of, write_notebooks
+from course_copy import ENGINES, build, copy_course, edit, line_of, write_notebooks
 
 from coursetools.lessons import LessonError, Problem, load_course
 from coursetools.scaffold import read_config
@@ -227,11 +227,12 @@ BUILD_CASES = [
 ]
 
 
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize(("name", "breakage", "message"), BUILD_CASES, ids=[c[0] for c in BUILD_CASES])
-def test_broken_build_fails_naming_the_file_and_publishes_nothing(course, tmp_path, name, breakage, message):
+def test_broken_build_fails_naming_the_file_and_publishes_nothing(course, tmp_path, name, breakage, message, engine):
     breakage(course)
     site = tmp_path / "site"
-    result = build(course, site)
+    result = build(course, site, engine)
     assert result.returncode != 0, result.stdout
     assert re.search(message, result.stdout), result.stdout
     assert not (site / "index.html").exists(), "a failed build left a site to publish"

@@ -9,7 +9,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from coursetools import progress
-from coursetools.lessons import load_course
+from coursetools.lessons import load_course, read_config, track_name
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,6 +20,9 @@ def test_the_manifest_lists_every_lesson_and_question(built_site):
     lessons = load_course(ROOT / "docs", ROOT / "snippets")
     assert manifest["format"] == progress.FORMAT
 
+    tracks = read_config((ROOT / "mkdocs.yml").read_text())["extra"]["course"]["tracks"]
+    assert all(track["name"] == track_name(tracks, track["number"]) for track in manifest["tracks"])
+    assert any(track["name"] for track in manifest["tracks"]), "the tracks' names from mkdocs.yml"
     listed = [(track["number"], lesson) for track in manifest["tracks"] for lesson in track["lessons"]]
     assert [lesson["slug"] for _, lesson in listed] == [lesson.slug for lesson in lessons]
     for (track, entry), lesson in zip(listed, lessons):

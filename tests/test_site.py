@@ -9,7 +9,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from coursetools.lessons import load_course, read_config
+from coursetools.lessons import load_course, read_config, track_name
 
 ROOT = Path(__file__).resolve().parent.parent
 COURSE = load_course(ROOT / "docs", ROOT / "snippets")
@@ -139,7 +139,7 @@ def test_home_lists_every_lesson_by_track(built_site):
     for lesson in COURSE:
         href = links.get(f"Lesson {lesson.number}: {lesson.title}")
         assert href and href.rstrip("/").endswith(f"lessons/{lesson.slug}"), lesson.slug
-        name = tracks.get(lesson.meta["track"])
+        name = track_name(tracks, lesson.meta["track"])
         assert f"Track {lesson.meta['track']}{' · ' + name if name else ''}" in headings
 
 

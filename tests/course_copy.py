@@ -12,38 +12,21 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Everything a contributor's clone has that builds or tests the course (not .venv, .cache, site).
-PARTS = (
-    "docs",
-    "snippets",
-    "coursetools",
-    "overrides",
-    "tests",
-    "tools",
-    "mkdocs.yml",
-    "ruff.toml",
-    "pytest.ini",
-    ".coveragerc",
-    "Makefile",
-    "requirements.txt",
-    "requirements-site.txt",
-    "requirements-site-no-deps.txt",
-    "requirements-models.txt",
-    "README.md",
-    "CONTRIBUTING.md",
-    ".gitignore",
-)
+# A copy is what a contributor's clone holds: everything but git's folder and what the project's
+# commands make (the venv, model caches, built sites, screenshots, test and bytecode caches).
+NOT_IN_A_CLONE = (".git", ".venv", ".cache", ".ruff_cache", "site", "screenshots", "htmlcov", ".coverage", ".coverage.*")
 
 
 def copy_course(destination: Path) -> Path:
     destination.mkdir(parents=True, exist_ok=True)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache")
-    for part in PARTS:
-        source = ROOT / part
+    for source in sorted(ROOT.iterdir()):
+        if any(source.match(pattern) for pattern in NOT_IN_A_CLONE):
+            continue
         if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=ignore)
-        elif source.is_file():
-            shutil.copy2(source, destination / part)
+            shutil.copytree(source, destination / source.name, ignore=ignore, symlinks=True)
+        else:
+            shutil.copy2(source, destination / source.name)
     return destination
 
 

@@ -14,7 +14,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # A copy is what a contributor's clone holds: everything but git's folder and what the project's
 # commands make (the venv, model caches, built sites, screenshots, test and bytecode caches).
-NOT_IN_A_CLONE = (".git", ".venv", ".cache", ".ruff_cache", "site", "screenshots", "htmlcov", ".coverage", ".coverage.*")
+NOT_IN_A_CLONE = (
+    ".git",
+    ".venv",
+    ".cache",
+    ".ruff_cache",
+    "site",
+    "screenshots",
+    "htmlcov",
+    ".coverage",
+    ".coverage.*",
+)
 
 
 def copy_course(destination: Path) -> Path:

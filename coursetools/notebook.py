@@ -11,6 +11,7 @@ from pathlib import Path
 import nbformat
 
 from .lessons import INCLUDE, Lesson
+from .runner import continues
 
 
 def snippet_paths(lesson: Lesson) -> list[str]:
@@ -21,10 +22,13 @@ def snippet_paths(lesson: Lesson) -> list[str]:
 def build(lesson: Lesson, snippets_dir: Path, install: str) -> nbformat.NotebookNode:
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    # Blocks that continue the one above (coursetools.runner) need the cells before them.
+    chained = any(continues(snippets_dir / path) for path in snippet_paths(lesson))
+    runs = "Run the cells in order: some continue the one above." if chained else "Each runs on its own."
     cells = [
         nbformat.v4.new_markdown_cell(
             f"# Lesson {lesson.number}: {lesson.title}\n\n{' '.join(str(lesson.meta['outcome']).split())}\n\n"
-            "Every cell is a snippet from the lesson page and runs on its own. "
+            f"Every cell is a snippet from the lesson page. {runs} "
             f"Install the libraries first: `{install}`."
         )
     ]

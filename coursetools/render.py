@@ -6,7 +6,7 @@ import html
 import re
 from pathlib import Path
 
-from .lessons import Lesson, Term
+from .lessons import INCLUDE, Lesson, Term
 
 _CODE = re.compile(r"`([^`]+)`")
 
@@ -87,6 +87,19 @@ def install_command(root: Path, packages: list[str]) -> str:
             f"mkdocs.yml extra.course.install names {missing}, which no requirements*.txt pins (`name==version`)"
         )
     return "pip install " + " ".join(f"{name}=={pins[name.lower()]}" for name in packages)
+
+
+def lesson_packages(lesson: Lesson, snippets_dir: Path, packages: list[str]) -> list[str]:
+    """The course's install list (mkdocs.yml extra.course.install) narrowed to what the lesson's
+    snippets import, in the list's order; each package is imported under its own name."""
+    from .runner import imported_modules
+
+    imported = set()
+    for match in INCLUDE.finditer(lesson.body):
+        path = snippets_dir / match.group(1).split(":")[0]
+        if path.suffix == ".py" and path.is_file():
+            imported |= imported_modules(path)
+    return [name for name in packages if name.lower().replace("-", "_") in imported]
 
 
 def install_block(command: str) -> str:

@@ -13,14 +13,16 @@ what `make outputs` records of them (coursetools.recording, coursetools.outputs)
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
 
 import pytest
 from course_copy import ROOT, copy_course
 
-from coursetools import models, outputs, recording
+from coursetools import models, outputs, recording, render
 from coursetools.lessons import LessonError, load_course, read_config
-from coursetools.runner import model_state
+from coursetools.runner import imported_modules, model_state
 
 INSTRUCT = models.INSTRUCT_ID
 LOAD = f"from transformers import AutoModelForCausalLM\nmodel = AutoModelForCausalLM.from_pretrained({INSTRUCT!r})\n"
@@ -306,3 +308,50 @@ def test_the_page_shows_each_figure_with_its_alt_text(built_site):
         assert published.read_bytes() == (ROOT / "snippets" / lesson.slug / "outputs" / figure["file"]).read_bytes()
         provenance = image.find_next("p")
         assert "course-provenance" in provenance["class"], "the provenance line is right under the figure"
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_the_install_line_brings_every_library_a_snippet_imports():
+    """The home page's `pip install …` (mkdocs.yml extra.course.install) installs, itself or as a
+    requirement of what it names, every module any snippet imports beyond the standard library."""
+    import importlib.metadata
+
+    from packaging.requirements import Requirement
+
+    install = read_config((ROOT / "mkdocs.yml").read_text())["extra"]["course"]["install"]
+    brought, todo = set(), [_normal(name) for name in install]
+    while todo:
+        name = todo.pop()
+        if name in brought:
+            continue
+        brought.add(name)
+        for line in importlib.metadata.requires(name) or []:
+            requirement = Requirement(line)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                todo.append(_normal(requirement.name))
+    providers = importlib.metadata.packages_distributions()
+    missing = {
+        f"{snippet.relative_to(ROOT)}: {module}"
+        for snippet in (ROOT / "snippets").glob("*/*.py")
+        for module in imported_modules(snippet)
+        if module not in sys.stdlib_module_names and not {_normal(d) for d in providers.get(module, [])} & brought
+    }
+    assert not missing, f"add what these import to extra.course.install in mkdocs.yml (pinned): {sorted(missing)}"
+
+
+def test_a_lessons_install_line_names_what_its_snippets_import(built_site):
+    from bs4 import BeautifulSoup
+
+    install = read_config((ROOT / "mkdocs.yml").read_text())["extra"]["course"]["install"]
+    for lesson in load_course(ROOT / "docs", ROOT / "snippets"):
+        if "<!-- course:install -->" not in lesson.body:
+            continue
+        packages = render.lesson_packages(lesson, ROOT / "snippets", install)
+        page = BeautifulSoup((built_site / "lessons" / lesson.slug / "index.html").read_text(), "html.parser")
+        shown = [code.get_text().strip() for code in page.select("pre code") if "pip install" in code.get_text()]
+        assert shown == [render.install_command(ROOT, packages)]
+        imported = set().union(*(imported_modules(p) for p in (ROOT / "snippets" / lesson.slug).glob("*.py")))
+        assert {name for name in install if name in imported} == set(packages)

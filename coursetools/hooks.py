@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 # MkDocs loads a hook as a lone file, not as part of its package: make the package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from coursetools import notebook, render  # noqa: E402
+from coursetools import notebook, outputs, render  # noqa: E402
 from coursetools.lessons import INCLUDE, KEY_TERMS_MARKER, QUIZ_MARKER, LessonError, load_course  # noqa: E402
 
 LESSON_LIST_MARKER = "<!-- course:lessons -->"
@@ -64,7 +64,12 @@ def on_config(config):
             raise PluginError(
                 f"{listing}\n    fix: run `make notebooks` (make outputs does it too) and commit the notebooks"
             )
+    packages = list(course.get("install", []))
     _course.update(
+        lesson_install={
+            lesson.src_uri: render.install_command(root, render.lesson_packages(lesson, snippets_dir, packages))
+            for lesson in lessons
+        },
         lessons=lessons,
         by_page={lesson.src_uri: lesson for lesson in lessons},
         terms=[term for lesson in lessons for term in lesson.terms],
@@ -74,6 +79,23 @@ def on_config(config):
         install=install,
     )
     return config
+
+
+def _publish_figures(files, config):
+    """Publish each figure a lesson's recordings show beside the lesson page, where they link it."""
+    from mkdocs.structure.files import File
+
+    for lesson in _course["lessons"]:
+        folder = str(Path(lesson.src_uri).parent)
+        for match in INCLUDE.finditer(lesson.body):
+            path = _course["snippets_dir"] / match.group(1).split(":")[0]
+            if path.suffix != ".md" or path.parent.name != "outputs" or not path.is_file():
+                continue
+            for figure in outputs.read(path).figures:
+                uri = f"{folder}/{outputs.FIGURES_URL}/{figure['file']}"
+                if files.get_file_from_path(uri) is None:
+                    files.append(File.generated(config, uri, abs_src_path=str(path.parent / figure["file"])))
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -96,7 +118,9 @@ def on_page_markdown(markdown, page, config, files):
             LESSON_LIST_MARKER, render.lesson_list(_course["lessons"], _course["tracks"], page_dir)
         )
     if INSTALL_MARKER in markdown:
-        markdown = markdown.replace(INSTALL_MARKER, render.install_block(_course["install"]))
+        # A lesson installs what its own snippets import; the home page, the whole course.
+        command = _course["lesson_install"][src] if lesson is not None else _course["install"]
+        markdown = markdown.replace(INSTALL_MARKER, render.install_block(command))
     if GLOSSARY_MARKER in markdown:
         markdown = markdown.replace(GLOSSARY_MARKER, render.glossary(_course["lessons"], page_dir))
     if src.endswith(".md"):
@@ -130,8 +154,11 @@ def on_page_content(html, page, config, files):
 
 
 def on_files(files, config):
-    """Publish the course manifest that the reader's progress is computed from (progress.js)."""
+    """Publish the recorded figures, and the course manifest that the reader's progress is
+    computed from (progress.js)."""
     from mkdocs.structure.files import File
+
+    files = _publish_figures(files, config)
 
     from coursetools import progress
 

@@ -574,6 +574,7 @@ def _check_page(lesson: Lesson, text: str, snippets_dir: Path, problems: list[Pr
             problems.append(
                 Problem(page, lesson.body_line(match.start()), f"included file snippets/{target} does not exist", fix)
             )
+    _check_continuing_blocks(lesson, snippets_dir, problems)
     prose = lesson.body.split(KEY_TERMS_MARKER)[0]
     for term in lesson.terms:
         if not any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", prose) for name in term.names):
@@ -611,6 +612,35 @@ def _check_page(lesson: Lesson, text: str, snippets_dir: Path, problems: list[Pr
                     "write the missing content, then delete the TODO",
                 )
             )
+
+
+def _check_continuing_blocks(lesson: Lesson, snippets_dir: Path, problems: list[Problem]) -> None:
+    """A snippet that continues another (`# Continues the block above (NN_name.py)`, first line)
+    is shown right under that block: the page promises that the blocks, run in order in one
+    interpreter, print what it shows (coursetools.runner runs them so)."""
+    from coursetools.runner import continues
+
+    shown = [m for m in INCLUDE.finditer(lesson.body) if m.group(1).endswith(".py")]
+    for index, match in enumerate(shown):
+        path = snippets_dir / match.group(1)
+        previous = continues(path) if path.is_file() else None
+        if previous is None:
+            continue
+        above = shown[index - 1].group(1) if index else None
+        if not previous.is_file():
+            message = f"{match.group(1)} continues {previous.name}, which does not exist"
+        elif above is None or (snippets_dir / above).resolve() != previous.resolve():
+            message = f"{match.group(1)} continues {previous.name}, but the block above it is {above or 'none'}"
+        else:
+            continue
+        problems.append(
+            Problem(
+                lesson.page,
+                lesson.body_line(match.start()),
+                message,
+                f"include {previous.name} right above it, or make the snippet run on its own (CONTRIBUTING.md)",
+            )
+        )
 
 
 def _check_terms_site_wide(lessons: list[Lesson], problems: list[Problem]) -> None:

@@ -14,6 +14,7 @@ rewrites them all. Its content depends on nothing of the machine or the environm
 
 from __future__ import annotations
 
+import base64
 import re
 import sys
 from pathlib import Path
@@ -22,6 +23,7 @@ import nbformat
 
 from . import outputs
 from .lessons import INCLUDE, KEY_TERMS_MARKER, Lesson
+from .runner import continues
 
 # Marks the install cell in its metadata (a tag would show on the rendered page): a reader runs
 # it; the tests' environment already has those pins.
@@ -90,11 +92,14 @@ def build(lesson: Lesson, snippets_dir: Path, install: str) -> nbformat.Notebook
     body = body[: body.rfind("## Key terms")] if "## Key terms" in body else body
     # The page's own title heading is replaced by the notebook's.
     body = re.sub(r"\A\s*#\s[^\n]*\n", "", body)
+    # Blocks that continue the one above (coursetools.runner) need the cells before them.
+    chained = any(continues(snippets_dir / path) for path in snippet_paths(lesson))
+    runs = "Run the cells in order: some continue the one above." if chained else "Each code cell runs on its own."
     cells = [
         nbformat.v4.new_markdown_cell(
             f"# Lesson {lesson.number}: {lesson.title}\n\n{' '.join(str(lesson.meta['outcome']).split())}\n\n"
             "This notebook is the lesson: its text, and every code block with the output recorded "
-            "when the course's tests ran it. Install the libraries it uses first:"
+            f"when the course's tests ran it. {runs} Install the libraries it uses first:"
         ),
         nbformat.v4.new_code_cell(f"%pip install -q {install.removeprefix('pip install ')}", metadata=dict(INSTALL)),
     ]
@@ -122,6 +127,10 @@ def build(lesson: Lesson, snippets_dir: Path, install: str) -> nbformat.Notebook
             code = cells[-1]
             if rec.stdout is not None and code.cell_type == "code":
                 code.outputs = [nbformat.v4.new_output("stream", name="stdout", text=rec.stdout)]
+                for figure in rec.figures:  # the recorded figures, as the cell displayed them
+                    image = base64.b64encode((path.parent / figure["file"]).read_bytes()).decode("ascii")
+                    alt = {"text/plain": figure.get("alt", "figure")}
+                    code.outputs.append(nbformat.v4.new_output("display_data", data={"image/png": image, **alt}))
             cells.append(nbformat.v4.new_markdown_cell(_provenance(rec)))
         position = end
     tail = _markdown(body[position:])

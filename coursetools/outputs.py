@@ -10,6 +10,13 @@ The header carries a digest of the recording's data (its header fields and the p
 and the rest of the file must be exactly what `render()` makes of that data. So an edit by hand
 to the text, the header or both is caught by the build and the tests even when this machine
 can't reproduce the output (other weights, a stand-in base): only `make outputs` writes these.
+
+A figure the snippet saved is recorded beside it, `outputs/<name>-<file it saved>.png`; the
+header names it with its SHA-256 and alt text, so an edited or missing figure is caught the same
+way. The page shows it under the printed output (the build publishes it as
+`lessons/<lesson>/figures/…`, coursetools.hooks). A run whose numbers depend on more than the
+weights and versions (a training run: the CPU's instruction set) records that too, under
+`determinism`, and the provenance line names it.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HEADER = re.compile(r"^<!-- course:output (\{.*\}) -->\n", re.S | re.M)
@@ -32,6 +39,9 @@ NEEDS = {
     "the Hugging Face Hub": "the Hugging Face Hub",
 }
 FIX = "recorded outputs are written only by `make outputs`; run it (or `git checkout` the file) instead of editing"
+FIGURES_URL = "figures"  # where a lesson page finds its figures, relative to the page
+# How the provenance line names what a training run's numbers depend on.
+DETERMINISM_NAMES = {"cpu": "{} kernels"}
 
 
 class TamperedRecording(ValueError):
@@ -49,6 +59,10 @@ class Recording:
     models: dict[str, dict]  # repo id -> {"weights": weights_id, "label": human label}
     versions: dict[str, str]
     pending_on: list[str]
+    # Each figure: {"file", "alt", "sha256", "width", "height"}; the bytes to write, by file name.
+    figures: list[dict] = field(default_factory=list)
+    determinism: dict[str, str] = field(default_factory=dict)  # e.g. {"cpu": "AVX2"} for a training run
+    figure_data: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
 
 
 def output_path(snippet: Path) -> Path:
@@ -60,8 +74,26 @@ def _fence(text: str) -> str:
     return "`" * max(3, longest + 1)
 
 
+def figure_file(snippet: Path, saved_as: str) -> str:
+    """The recorded name of a figure the snippet saved as `saved_as` (loss.png -> 05_train-loss.png)."""
+    return f"{snippet.stem}-{Path(saved_as).name}"
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """Width and height from a PNG's header."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+        raise ValueError("not a PNG file")
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
 def _meta(rec: Recording) -> dict:
-    return {"snippet": rec.snippet, "models": rec.models, "versions": rec.versions, "pending_on": rec.pending_on}
+    meta = {"snippet": rec.snippet, "models": rec.models, "versions": rec.versions, "pending_on": rec.pending_on}
+    # Only when there are some, so recordings without them stay as they were written.
+    if rec.figures:
+        meta["figures"] = rec.figures
+    if rec.determinism:
+        meta["determinism"] = rec.determinism
+    return meta
 
 
 def digest(rec: Recording) -> str:
@@ -89,10 +121,23 @@ def render(rec: Recording) -> str:
         for repo, info in sorted(rec.models.items())
     )
     versions = " · ".join(f"{name} {version}" for name, version in sorted(rec.versions.items()))
-    return head + (
-        f'{fence} {{ .text .course-output title="Output" }}\n{rec.stdout.rstrip(chr(10))}\n{fence}\n\n'
-        f'<p class="course-provenance">Printed by {printed_by} · {versions} · on a CPU. '
-        "Checked on every change by the course's tests.</p>\n"
+    body = ""
+    if rec.stdout.strip() or not rec.figures:
+        body += f'{fence} {{ .text .course-output title="Output" }}\n{rec.stdout.rstrip(chr(10))}\n{fence}\n\n'
+    for figure in rec.figures:
+        alt = re.sub(r"([\\\[\]])", r"\\\1", figure["alt"])
+        body += (
+            f"![{alt}]({FIGURES_URL}/{figure['file']})"
+            f'{{ .course-figure width="{figure["width"]}" height="{figure["height"]}" }}\n\n'
+        )
+    cpu = ", ".join(DETERMINISM_NAMES.get(key, "{}").format(value) for key, value in sorted(rec.determinism.items()))
+    return (
+        head
+        + body
+        + (
+            f'<p class="course-provenance">Printed by {printed_by} · {versions} · on a CPU{f" ({cpu})" if cpu else ""}. '
+            "Checked on every change by the course's tests.</p>\n"
+        )
     )
 
 
@@ -111,13 +156,28 @@ def parse(text: str, where: Path, exact: bool = True) -> Recording:
         if not meta.get("pending_on"):
             body = text[match.end() :]
             fence = re.match(r"(`{3,}) \{[^}]*\}\n", body)
-            end = body.index("\n" + fence.group(1) + "\n", fence.end() - 1)
-            stdout = body[fence.end() : end] + "\n"
-        rec = Recording(meta["snippet"], stdout, meta["models"], meta["versions"], meta["pending_on"])
+            if fence is None and meta.get("figures"):
+                stdout = ""  # a figure and nothing printed
+            else:
+                end = body.index("\n" + fence.group(1) + "\n", fence.end() - 1)
+                stdout = body[fence.end() : end] + "\n"
+        rec = Recording(
+            meta["snippet"],
+            stdout,
+            meta["models"],
+            meta["versions"],
+            meta["pending_on"],
+            meta.get("figures", []),
+            meta.get("determinism", {}),
+        )
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise TamperedRecording(where, 1, f"recorded output can't be read ({error})") from None
     if meta.get("sha256") != digest(rec):
         raise TamperedRecording(where, 1, "recorded output was edited: its digest no longer matches")
+    for figure in rec.figures:
+        image = where.parent / figure["file"]
+        if not image.is_file() or hashlib.sha256(image.read_bytes()).hexdigest() != figure["sha256"]:
+            raise TamperedRecording(where, 1, f"figure {figure['file']} is missing or was edited")
     expected = render(rec)
     if exact and expected != text:
         lines, wanted = text.splitlines(), expected.splitlines()
@@ -133,6 +193,22 @@ def read(path: Path, exact: bool = True) -> Recording | None:
 def write(path: Path, rec: Recording) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render(rec), encoding="utf-8")
+    for name, data in rec.figure_data.items():
+        (path.parent / name).write_bytes(data)
+    kept = {figure["file"] for figure in rec.figures}
+    for stale in path.parent.glob(f"{path.stem}-*.png"):
+        if stale.name not in kept:
+            stale.unlink()
+
+
+def unrecorded_figures(outputs_dir: Path) -> list[Path]:
+    """Figures in an outputs folder that no recording there names (left over: delete them)."""
+    named = set()
+    for recording in outputs_dir.glob("*.md"):
+        match = HEADER.search(recording.read_text(encoding="utf-8"))
+        if match:
+            named |= {figure["file"] for figure in json.loads(match.group(1)).get("figures", [])}
+    return sorted(p for p in outputs_dir.glob("*.png") if p.name not in named)
 
 
 def by_lesson(snippets_dir: Path) -> dict[str, list[tuple[Path, Recording]]]:

@@ -5,7 +5,13 @@
 - A run whose output changes between two runs (a time, a random number, the order of a set) is
   refused: the page would show one run's accident as the model's behaviour. The second run is in
   a separate process with another hash seed (`second_runs()`), since a set's order only changes
-  between processes.
+  between processes. Figures count: the second run must save byte-identical ones.
+- A figure is recorded only as a PNG of at most FIGURE_MAX_BYTES.
+- A training run (an optimizer stepped, in the block or in a block it continues) is recorded with
+  the CPU's instruction-set family (torch's CPU capability: AVX2, AVX512, …): the same weights,
+  versions and seed train to slightly different numbers with other kernels, so its recording is
+  compared only on a CPU of the same family (`difference()`). Torch's thread count is not
+  recorded: a training run gives bit-identical numbers with 1 and 2 threads.
 """
 
 from __future__ import annotations
@@ -24,14 +30,43 @@ from coursetools import outputs
 from coursetools.runner import HUB, ROOT, SnippetRun
 
 HUB_WEIGHTS = {"weights": "live", "label": "its live API"}
+# Libraries whose version a recording names when the snippet (or a block it continues) imports
+# them, next to transformers and torch, which every recording names.
+LIBRARIES = ("datasets", "matplotlib", "peft", "trl")
+FIGURE_MAX_BYTES = 60_000
 
 
 class Unrecordable(Exception):
     """The run can't be recorded; the message says why and what to do."""
 
 
-def versions() -> dict[str, str]:
-    return {name: importlib.metadata.version(name) for name in ("transformers", "torch")}
+def versions(imports=()) -> dict[str, str]:
+    names = ("transformers", "torch", *(name for name in LIBRARIES if name in imports))
+    return {name: importlib.metadata.version(name) for name in names}
+
+
+def determinism() -> dict[str, str]:
+    """What a training run's numbers depend on besides weights, versions and seeds."""
+    import torch
+
+    return {"cpu": torch.backends.cpu.get_cpu_capability()}
+
+
+def difference(recorded: outputs.Recording, sources: dict, online: bool) -> str | None:
+    """Why this run can't be compared with a recording (other weights, another CPU family for a
+    training run), or None when it can."""
+    weights = weights_of(sources, online)
+    other = {r: i["weights"] for r, i in recorded.models.items() if i["weights"] != weights.get(r)}
+    if other:
+        return f"recorded with other weights ({other}); this run has {[weights.get(r) for r in other]}"
+    here = determinism() if recorded.determinism else {}
+    changed = {key: value for key, value in recorded.determinism.items() if here.get(key) != value}
+    if changed:
+        return (
+            f"a training run recorded on a CPU with {changed}; this one has "
+            f"{ {key: here.get(key) for key in changed} }, whose kernels train to other numbers"
+        )
+    return None
 
 
 def decide(snippet: str, run: SnippetRun, sources: dict) -> outputs.Recording:
@@ -50,7 +85,29 @@ def decide(snippet: str, run: SnippetRun, sources: dict) -> outputs.Recording:
     used = {repo: {"weights": sources[repo].weights_id, "label": sources[repo].label} for repo in run.models_used}
     if run.used_hub:
         used[HUB] = dict(HUB_WEIGHTS)
-    return outputs.Recording(snippet, run.stdout, used, versions(), [])
+    figures, data = [], {}
+    for figure in run.figures:
+        if not figure.name.lower().endswith(".png"):
+            raise Unrecordable(f"{snippet} saved the figure {figure.name}: save figures as PNG (`savefig('name.png')`)")
+        if len(figure.data) > FIGURE_MAX_BYTES:
+            raise Unrecordable(
+                f"{snippet} saved {figure.name} at {len(figure.data) / 1000:.0f} kB; figures are at most "
+                f"{FIGURE_MAX_BYTES / 1000:.0f} kB: make it smaller (figsize, dpi)"
+            )
+        name = outputs.figure_file(Path(snippet), figure.name)
+        width, height = outputs.png_size(figure.data)
+        figures.append({"file": name, "alt": figure.alt, "sha256": figure.sha256, "width": width, "height": height})
+        data[name] = figure.data
+    return outputs.Recording(
+        snippet,
+        run.stdout,
+        used,
+        versions(run.imports),
+        [],
+        figures,
+        determinism() if run.trained else {},
+        data,
+    )
 
 
 def weights_of(sources: dict, online: bool) -> dict[str, str]:
@@ -61,8 +118,9 @@ def weights_of(sources: dict, online: bool) -> dict[str, str]:
     return found
 
 
-def second_runs(snippets: list[str]) -> dict[str, str | None]:
-    """Each snippet's stdout from one more run, in a fresh process with another hash seed."""
+def second_runs(snippets: list[str]) -> dict[str, dict | None]:
+    """Each snippet's {stdout, figures: {name: sha256}} from one more run, in a fresh process with
+    another hash seed (None where it failed)."""
     with tempfile.TemporaryDirectory() as tmp:
         result_file = Path(tmp) / "second-run.json"
         env = {**os.environ, "PYTHONHASHSEED": "2" if os.environ.get("PYTHONHASHSEED") == "1" else "1"}
@@ -82,9 +140,9 @@ def record(snippet: str, path: Path, run: SnippetRun, sources: dict, second_run)
     """Write what `make outputs` may record for this run to `path`; returns what happened
     ("recorded", "pending" or "kept") and the recording the file now holds.
 
-    `second_run()` gives the snippet's stdout from another process (second_runs()); it is only
-    asked for when there is real output to record. Raises Unrecordable, writing nothing, when
-    the two runs differ. A pending run leaves a real recording made elsewhere (with the real base,
+    `second_run()` gives the snippet's run from another process (second_runs(); a plain string
+    is its stdout alone); it is only asked for when there is real output to record. Raises
+    Unrecordable, writing nothing, when the two runs differ. A pending run leaves a real recording made elsewhere (with the real base,
     say) as it is: this run can't redo it.
     """
     try:
@@ -98,7 +156,17 @@ def record(snippet: str, path: Path, run: SnippetRun, sources: dict, second_run)
             return "kept", recorded
         outputs.write(path, fresh)
         return "pending", fresh
-    problem = unstable(snippet, fresh.stdout, second_run())
+    second = second_run()
+    if isinstance(second, str):
+        second = {"stdout": second}
+    problem = unstable(snippet, fresh.stdout, second and second["stdout"])
+    if problem is None and second is not None and "figures" in second:
+        saved = {figure.name: figure.sha256 for figure in run.figures}
+        if second["figures"] != saved:
+            problem = (
+                f"{snippet} saved a different figure on a second run (SHA-256 {saved} then {second['figures']}), "
+                "so it can't be recorded: draw only what is the same on every run"
+            )
     if problem:
         raise Unrecordable(problem)
     outputs.write(path, fresh)

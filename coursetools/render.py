@@ -6,7 +6,7 @@ import html
 import re
 from pathlib import Path
 
-from .lessons import Lesson, Term, track_name
+from .lessons import INCLUDE, Lesson, Term, track_name
 
 _CODE = re.compile(r"`([^`]+)`")
 
@@ -98,6 +98,19 @@ def lesson_install(root: Path, course_packages: list[str], lesson: Lesson) -> st
     `requires` (say `requires: [peft, trl]`), all pinned."""
     extra = [str(name) for name in lesson.meta.get("requires") or []]
     return install_command(root, list(dict.fromkeys([*course_packages, *extra])))
+
+
+def lesson_packages(lesson: Lesson, snippets_dir: Path, packages: list[str]) -> list[str]:
+    """The course's install list (mkdocs.yml extra.course.install) narrowed to what the lesson's
+    snippets import, in the list's order; each package is imported under its own name."""
+    from .runner import imported_modules
+
+    imported = set()
+    for match in INCLUDE.finditer(lesson.body):
+        path = snippets_dir / match.group(1).split(":")[0]
+        if path.suffix == ".py" and path.is_file():
+            imported |= imported_modules(path)
+    return [name for name in packages if name.lower().replace("-", "_") in imported]
 
 
 def install_block(command: str) -> str:

@@ -15,20 +15,38 @@ variables), with its stdout captured. Two things are watched while it runs:
   *blocked*: its output is pending, never recorded.
 
 `from_pretrained` of `AutoModelForCausalLM` is wrapped so that the expensive model load happens
-once per session: later snippets get the same object. A snippet that changes a model's weights
-in place (an optimizer step, say) is detected through the tensors' version counters, and the
-next snippet gets a freshly loaded copy instead.
+once per session: later snippets get the same object, but only while it is exactly as loaded.
+Each time it is handed out, its state is compared with the state it was loaded in (every
+parameter's identity, version counter and `requires_grad`, every module's type, mode and hooks,
+the config): a model trained, wrapped by PEFT, switched to train mode or hooked by any snippet,
+this one included, is never handed out again, and a fresh copy is loaded instead.
+
+Training snippets are watched too: every optimizer step counts (`SnippetRun.trained`), since what
+such a run prints depends on more than the weights (see coursetools.recording).
+
+Each snippet runs in a temporary working directory, so whatever it writes (an adapter folder,
+checkpoints, a figure) never lands in the repository. A figure it saves with matplotlib's
+`savefig` (PNG) is kept, with an alt text built from the figure's title, axis labels and data,
+in `SnippetRun.figures`; matplotlib draws with its Agg backend.
+
+A snippet whose first line is `# Continues the block above (NN_name.py) …` continues that
+snippet, as the page shows it right above: it runs after it, in its namespace and working
+directory, as if both were pasted into one interpreter in order (a notebook), with no reseeding
+in between. A lesson's chain of such blocks runs once per session.
 """
 
 from __future__ import annotations
 
+import ast
 import contextlib
+import hashlib
 import io
 import os
 import re
-import runpy
 import sys
+import tempfile
 import traceback
+import types
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -37,10 +55,27 @@ ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 HUB = "the Hugging Face Hub"  # how recordings name the Hub itself, next to model repo ids
 _CACHE_ENTRY = re.compile(r"models--([^/\\]+?)--([^/\\]+)")
+# The first line of a snippet that continues another: `# Continues the block above (03_add_lora.py).`
+CONTINUES = re.compile(r"^# Continues the block above \((\d{2}_[a-z0-9_]+\.py)\)")
+# Where `make run` keeps the figures a snippet saved (git-ignored, like all of .cache/).
+RUN_FIGURES = ROOT / ".cache" / "run"
 
 
 class HubUnreachable(RuntimeError):
     """A snippet needed the Hub, and this run can't reach it."""
+
+
+@dataclass
+class Figure:
+    """A figure a snippet saved: the file name it gave, an alt text made from the figure, the bytes."""
+
+    name: str
+    alt: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
 
 
 @dataclass
@@ -51,6 +86,12 @@ class SnippetRun:
     models_used: set[str] = field(default_factory=set)
     used_hub: bool = False
     error: BaseException | None = None
+    figures: list[Figure] = field(default_factory=list)
+    trained: bool = False  # an optimizer stepped in this block or in a block it continues
+    imports: set[str] = field(default_factory=set)  # top-level modules it and the blocks it continues import
+    continues: Path | None = None
+    workdir: tempfile.TemporaryDirectory | None = field(default=None, repr=False)
+    module: types.ModuleType | None = field(default=None, repr=False)  # the live namespace of its chain
 
     @property
     def blocked_by_hub(self) -> bool:
@@ -124,8 +165,147 @@ class _Watcher:
             _Watcher.current = None
 
 
-def _version_sum(model) -> int:
-    return sum(p._version for p in model.parameters())
+def model_state(model) -> tuple:
+    """What a snippet can change about a loaded model that the next snippet would see: each
+    parameter and buffer (identity, in-place version, requires_grad, dtype, shape), each module
+    (type, train/eval mode, hooks: PEFT's get_peft_model swaps modules in place), the configs."""
+    params = tuple(
+        (name, p.data_ptr(), p._version, p.requires_grad, p.dtype, tuple(p.shape))
+        for name, p in model.named_parameters(remove_duplicate=False)
+    )
+    buffers = tuple(
+        (name, b.data_ptr(), b._version, b.dtype) for name, b in model.named_buffers(remove_duplicate=False)
+    )
+    modules = tuple(
+        (
+            name,
+            type(m),
+            m.training,
+            len(m._forward_hooks),
+            len(m._forward_pre_hooks),
+            len(m._backward_hooks),
+            len(m._backward_pre_hooks),
+        )
+        for name, m in model.named_modules(remove_duplicate=False)
+    )
+    configs = tuple(
+        repr(getattr(model, attr, None).to_dict()) if hasattr(getattr(model, attr, None), "to_dict") else None
+        for attr in ("config", "generation_config")
+    )
+    return params, buffers, modules, configs
+
+
+def continues(path: Path) -> Path | None:
+    """The snippet this one continues (named on its first line), or None when it stands alone."""
+    first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+    found = CONTINUES.match(first)
+    return path.parent / found.group(1) if found else None
+
+
+def imported_modules(path: Path) -> set[str]:
+    """The top-level modules a snippet imports (`from peft import …` gives "peft")."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def describe_figure(figure) -> str:
+    """An alt text from what the figure shows: its title, axis labels and each line's data."""
+    parts = []
+    suptitle = getattr(figure, "_suptitle", None)
+    if suptitle is not None and suptitle.get_text():
+        parts.append(suptitle.get_text().rstrip(".") + ".")
+    for ax in figure.get_axes():
+        title, xlabel, ylabel = ax.get_title(), ax.get_xlabel(), ax.get_ylabel()
+        lines = [line for line in ax.get_lines() if len(line.get_xdata())]
+        kind = "Line chart" if lines else "Chart"
+        head = f"{kind}, {title}" if title else kind
+        if xlabel or ylabel:
+            head += f": {ylabel or 'values'} against {xlabel or 'position'}"
+        parts.append(head + ".")
+        for line in lines:
+            xs, ys = [float(v) for v in line.get_xdata()], [float(v) for v in line.get_ydata()]
+            low = min(range(len(ys)), key=ys.__getitem__)
+            label = line.get_label()
+            name = f"{label}: " if label and not label.startswith("_") else ""
+            parts.append(
+                f"{name}{len(ys)} points, from {ys[0]:.4g} at {xs[0]:g} to {ys[-1]:.4g} at {xs[-1]:g}; "
+                f"lowest {ys[low]:.4g} at {xs[low]:g}."
+            )
+    return " ".join(parts) or "A figure with no title, axis labels or lines."
+
+
+@contextlib.contextmanager
+def _saved_figures(saved: list):
+    """Notes (path, alt text) of every figure saved to a file while active; draws with Agg."""
+    try:
+        import matplotlib
+    except ImportError:  # no figure can be saved without it
+        yield
+        return
+    if "matplotlib.pyplot" not in sys.modules:
+        matplotlib.use("Agg")
+    from matplotlib.figure import Figure as MplFigure
+
+    original = MplFigure.savefig
+
+    def savefig(figure, fname, *args, **kwargs):
+        result = original(figure, fname, *args, **kwargs)
+        if isinstance(fname, str | os.PathLike):
+            saved.append((os.path.abspath(fname), describe_figure(figure)))
+        return result
+
+    MplFigure.savefig = savefig
+    try:
+        yield
+    finally:
+        MplFigure.savefig = original
+
+
+def _exec_as_main(path: Path, module: types.ModuleType) -> None:
+    """Run `path` as `__main__` in `module`'s namespace, as runpy.run_path does, except that the
+    namespace is kept: a block that continues this one runs in it, functions defined here included."""
+    code = compile(path.read_bytes(), str(path), "exec")
+    module.__dict__.update(
+        __name__="__main__", __file__=str(path), __cached__=None, __doc__=None, __loader__=None, __package__=None
+    )
+    module.__dict__["__spec__"] = None
+    main, argv0 = sys.modules.get("__main__"), sys.argv[0] if sys.argv else None
+    sys.modules["__main__"] = module
+    if sys.argv:
+        sys.argv[0] = str(path)
+    try:
+        exec(code, module.__dict__)
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
+        if sys.argv:
+            sys.argv[0] = argv0
+
+
+@contextlib.contextmanager
+def _counting_optimizer_steps(counter: list):
+    from torch.optim.optimizer import register_optimizer_step_post_hook
+
+    handle = register_optimizer_step_post_hook(lambda *args: counter.append(1))
+    try:
+        yield
+    finally:
+        handle.remove()
+
+
+@contextlib.contextmanager
+def _working_directory(folder: str):
+    previous = os.getcwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(previous)
 
 
 class SnippetRunner:
@@ -134,7 +314,7 @@ class SnippetRunner:
     def __init__(self, folders: dict[str, Path] | None = None):
         self._folders = {os.path.realpath(folder): repo for repo, folder in (folders or {}).items()}
         self._models: dict = {}
-        self._versions: dict = {}
+        self._states: dict = {}
         self._runs: dict[str, SnippetRun] = {}
 
     def run(self, snippet: str | Path) -> SnippetRun:
@@ -164,36 +344,83 @@ class SnippetRunner:
 
         if not path.is_file():
             raise FileNotFoundError(f"{path} does not exist")
-        used: set[str] = set()
+        previous = continues(path)
+        before = self.attempt(previous) if previous is not None else None
+        if before is not None and before.error is not None:
+            error = RuntimeError(f"{_shown(path)} continues {previous.name}, which failed")
+            error.__cause__ = before.error
+            return SnippetRun(
+                path,
+                "",
+                {},
+                set(before.models_used),
+                before.used_hub,
+                error,
+                continues=previous,
+                workdir=before.workdir,
+            )
+        used: set[str] = set(before.models_used) if before else set()
         model_cls = transformers.AutoModelForCausalLM
         original_model = model_cls.__dict__["from_pretrained"]
 
         def load_model(repo_id, *args, **kwargs):
             used.add(str(repo_id))  # a cached model opens no file: the watcher would miss it
             key = (str(repo_id), args, tuple(sorted(kwargs.items())))
+            if key in self._models and model_state(self._models[key]) != self._states[key]:
+                del self._models[key]  # changed since it was loaded, maybe by this very snippet
             if key not in self._models:
                 self._models[key] = original_model.__get__(None, model_cls)(repo_id, *args, **kwargs)
-                self._versions[key] = _version_sum(self._models[key])
+                self._states[key] = model_state(self._models[key])
             return self._models[key]
 
         stdout = io.StringIO()
         namespace: dict = {}
         error = None
         watcher = _Watcher(self._folders)
+        workdir = before.workdir if before else tempfile.TemporaryDirectory(prefix="snippet-")
+        module = before.module if before else types.ModuleType("__main__")
+        saved: list = []
+        steps: list = []
         model_cls.from_pretrained = load_model
         try:
-            torch.manual_seed(0)
-            with watcher.watching(), contextlib.redirect_stdout(stdout):
-                namespace = runpy.run_path(str(path), run_name="__main__")
+            if before is None:
+                torch.manual_seed(0)  # a block that continues another runs on, as in a notebook
+            with (
+                _working_directory(workdir.name),
+                _saved_figures(saved),
+                _counting_optimizer_steps(steps),
+                watcher.watching(),
+                contextlib.redirect_stdout(stdout),
+            ):
+                _exec_as_main(path, module)
         except Exception as raised:  # reported through SnippetRun.error
             error = raised
         finally:
             model_cls.from_pretrained = original_model
-        for key in [k for k, model in self._models.items() if _version_sum(model) != self._versions[k]]:
+        namespace = dict(module.__dict__)  # as this block left it; later blocks go on in `module`
+        for key in [k for k, model in self._models.items() if model_state(model) != self._states[k]]:
             del self._models[key]  # changed in place: the next snippet loads a fresh copy
         used |= watcher.repos
-        hub = watcher.hub or (error is not None and _is_offline_error(error))
-        return SnippetRun(path, stdout.getvalue(), namespace, used, hub, error)
+        hub = watcher.hub or (error is not None and _is_offline_error(error)) or bool(before and before.used_hub)
+        figures = []
+        for name, alt in saved:
+            if os.path.isfile(name):
+                with open(name, "rb") as saved_file:
+                    figures.append(Figure(os.path.basename(name), alt, saved_file.read()))
+        return SnippetRun(
+            path,
+            stdout.getvalue(),
+            namespace,
+            used,
+            hub,
+            error,
+            figures=figures,
+            trained=bool(steps) or bool(before and before.trained),
+            imports=imported_modules(path) | (before.imports if before else set()),
+            continues=previous,
+            workdir=workdir,
+            module=module,
+        )
 
 
 def _shown(path: Path) -> str:
@@ -219,12 +446,17 @@ def main(argv: list[str] | None = None) -> int:
         description="Run snippets as a reader would, on the models the tests use (see README).",
     )
     parser.add_argument("snippets", nargs="+", help="snippets/<lesson>/<nn>_<name>.py (or <lesson>/<nn>_<name>.py)")
-    parser.add_argument("--json", type=Path, metavar="FILE", help="write {snippet: stdout or null} to FILE as JSON")
+    parser.add_argument(
+        "--json",
+        type=Path,
+        metavar="FILE",
+        help="write {snippet: {stdout, figures: {name: sha256}} or null} to FILE as JSON",
+    )
     args = parser.parse_args(argv)
     online = models.configure_environment()
     sources = models.provide(online)
     runner = SnippetRunner({repo: source.folder for repo, source in sources.items()})
-    results: dict[str, str | None] = {}
+    results: dict[str, dict | None] = {}
     failed = False
     for name in args.snippets:
         path = Path(name).resolve()
@@ -234,7 +466,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no snippet {name}: give a path like snippets/<lesson>/01_name.py", file=sys.stderr)
             return 2
         run = runner.attempt(path)
-        results[name] = None if run.error is not None else run.stdout
+        figures = {figure.name: figure.sha256 for figure in run.figures}
+        results[name] = None if run.error is not None else {"stdout": run.stdout, "figures": figures}
         if args.json:
             continue
         for repo in sorted(run.models_used & set(sources)):
@@ -243,6 +476,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"# {repo}: {source.label}{warning}", file=sys.stderr, flush=True)
         sys.stdout.write(run.stdout)
         sys.stdout.flush()
+        for figure in run.figures:  # the snippet's working directory is gone: keep its figures to look at
+            RUN_FIGURES.mkdir(parents=True, exist_ok=True)
+            kept = RUN_FIGURES / f"{path.stem}-{figure.name}"
+            kept.write_bytes(figure.data)
+            print(f"# figure {figure.name} saved as {_shown(kept)}: {figure.alt}", file=sys.stderr)
         if run.blocked_by_hub:
             print(f"# {_shown(path)} needs the Hugging Face Hub, which is unreachable here.", file=sys.stderr)
             failed = True

@@ -1,9 +1,11 @@
 """The contributor path, end to end: a new lesson through `make lesson`, its TODOs written,
-`make outputs`, and then the copy's own test suite, unchanged, passes.
+`make outputs LESSON=<slug>`, and then the copy's own test suite, unchanged, passes.
 
 This is what keeps the tests honest about the course's size: a test that assumed how many
 lessons there are, their slugs, numbers or term counts would fail here, in a course with one
-more lesson than this one.
+more lesson than this one. The copy's suite leaves out only the runs of the existing lessons'
+snippets (their claim tests, recorded-output comparisons and notebooks): this suite runs them on
+the same files, and a lesson that trains a model would train it twice more for nothing.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from xml.etree import ElementTree
 from course_copy import copy_course
 
 from coursetools import outputs, scaffold
+from coursetools.lessons import load_course
 from coursetools.models import CACHE
+from coursetools.runner import ROOT, all_snippets
 
 SLUG = "zz-contributor-path"
 
@@ -51,16 +55,23 @@ def test_a_new_lesson_passes_the_courses_own_tests(tmp_path):
     made = _make(course, "lesson", f"SLUG={SLUG}", "TITLE=Contributor path check")
     assert made.returncode == 0, made.stdout
     _write_todos(course)
-    recorded = _make(course, "outputs")
+    recorded = _make(course, "outputs", f"LESSON={SLUG}")
     assert recorded.returncode == 0, recorded.stdout[-5000:]
     output = course / "snippets" / SLUG / "outputs" / f"{scaffold.SNIPPET}.md"
     assert outputs.read(output).stdout, "make outputs recorded the new snippet's output"
 
-    # The copy's whole suite, browser tests included, less this test (it would run itself).
+    # The copy's whole suite, browser tests included, less this test (it would run itself) and
+    # the existing lessons' snippet runs (this suite runs them).
+    existing = []
+    for lesson in load_course(ROOT / "docs", ROOT / "snippets"):
+        existing += ["--ignore", f"tests/snippets/{lesson.slug}"]
+        existing += ["--deselect", f"tests/test_notebook.py::test_notebook_is_the_snippets_and_runs[{lesson.slug}]"]
+    for snippet in all_snippets():
+        existing += ["--deselect", f"tests/test_recorded_outputs.py::test_output_matches_recording[{snippet}]"]
     report = tmp_path / "report.xml"
     suite = subprocess.run(
         [sys.executable, "-m", "pytest", "tests", "-q", "-x", f"--junitxml={report}"]
-        + ["--ignore", "tests/test_contributor_path.py"],
+        + ["--ignore", "tests/test_contributor_path.py", *existing],
         cwd=course,
         env={**os.environ, "COURSE_CACHE": str(CACHE)},
         stdout=subprocess.PIPE,

@@ -59,10 +59,9 @@ def test_output_matches_recording(snippet, runner, sources, request):
         f"{snippet} now uses {sorted(fresh.models)} but its recording was made with {sorted(recorded.models)}: "
         "run `make outputs`"
     )
-    weights = recording.weights_of(sources, online=os.environ.get("HF_HUB_OFFLINE") != "1")
-    other = {r: i["weights"] for r, i in recorded.models.items() if i["weights"] != weights.get(r)}
-    if other:
-        pytest.skip(f"recorded with other weights ({other}); this run has {[weights.get(r) for r in other]}")
+    reason = recording.difference(recorded, sources, online=os.environ.get("HF_HUB_OFFLINE") != "1")
+    if reason:
+        pytest.skip(reason)
     if _normal(run.stdout) != _normal(recorded.stdout):
         diff = "\n".join(
             difflib.unified_diff(
@@ -78,6 +77,17 @@ def test_output_matches_recording(snippet, runner, sources, request):
             "If the new output is right, run `make outputs` and commit the change.",
             pytrace=False,
         )
+    # Figures: the data behind them is what the snippet printed (compared above); what they show
+    # is in their alt text, made from the figure's own data. Pixels are not compared.
+    shown = [(f["file"], f["alt"]) for f in recorded.figures]
+    assert [(f["file"], f["alt"]) for f in fresh.figures] == shown, (
+        f"{snippet} now saves other figures than its page shows: run `make outputs`"
+    )
+
+
+@pytest.mark.parametrize("folder", sorted(SNIPPETS.glob("*/outputs")), ids=lambda p: _shown(p))
+def test_every_figure_belongs_to_a_recording(folder):
+    assert not outputs.unrecorded_figures(folder), "figures no recording shows (delete them, or run `make outputs`)"
 
 
 def _update(snippet: str, path: Path, runner, sources, request) -> None:

@@ -3,7 +3,10 @@
 1. Model provision: a usable instruct model from the packaged GGUF (cold: convert_gguf into a
    temp dir, in a fresh process) and from the cached converted folder (fresh process).
 2. The snippet tests with warm caches (one pytest process), against the model work they cannot
-   avoid (a fresh process that loads each model once and makes the same generate calls).
+   avoid (a fresh process that loads each model once and makes the same generate calls); and the
+   same for the fine-tuning lesson (TRAINING_LESSON): its snippet tests against its blocks run in
+   order in one plain process, as a reader's notebook runs them, with the peak memory of each,
+   and its notebook test.
 3. `mkdocs build --strict`, and how it grows with lessons (temp copies with 10 and 50
    synthetic copies of the first lesson).
 4. The lesson page in headless Chromium, served from 127.0.0.1: bytes downloaded (gzip, as
@@ -21,6 +24,7 @@ The last line printed is a single `bench: key=value …` line for scripts to par
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import gzip
 import http.server
@@ -55,6 +59,8 @@ COMPRESSIBLE = re.compile(r"text/|javascript|json|xml|svg|wasm", re.I)
 
 # The generate calls the snippets make (snippets/base-vs-instruct/05, 06, 07), in that order.
 QUESTION = "What is the capital of France?"
+# The lesson whose snippets train a model, timed on its own (goal: suite / model work ≤ 1.5).
+TRAINING_LESSON = "your-first-fine-tune"
 
 
 # --------------------------------------------------------------------------------------------
@@ -134,6 +140,44 @@ def _child_model_work() -> dict:
     }
 
 
+def _child_lesson_work(slug: str, workdir: str) -> dict:
+    """A lesson's blocks, in page order, in one namespace, in a fresh process: what a reader's
+    notebook does, and all the model work its snippet tests need."""
+    import resource
+
+    start = time.perf_counter()
+    from coursetools import models
+    from coursetools.lessons import load_course
+    from coursetools.notebook import snippet_paths
+
+    models.provide(models.configure_environment())
+    lesson = next(lesson for lesson in load_course(ROOT / "docs", ROOT / "snippets") if lesson.slug == slug)
+    namespace = {"__name__": "__main__"}
+    os.chdir(workdir)
+    with open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet):
+        for path in snippet_paths(lesson):
+            exec(compile((ROOT / "snippets" / path).read_text(), path, "exec"), namespace)
+    return {
+        "total_s": time.perf_counter() - start,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def _child_measured(*command: str) -> dict:
+    """Run `command` and report its wall time, exit status and peak memory (max RSS)."""
+    import resource
+
+    start = time.perf_counter()
+    proc = subprocess.run(list(command), capture_output=True, text=True, env=BUILD_ENV, cwd=ROOT)
+    summary = next((l.strip("= ") for l in reversed(proc.stdout.splitlines()) if " in " in l), "?")
+    return {
+        "total_s": time.perf_counter() - start,
+        "returncode": proc.returncode,
+        "summary": summary,
+        "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+
+
 def _run_child(name: str, *args: str) -> dict:
     """Run `bench.py --child name`; returns its JSON plus wall_s (from spawn to exit) and
     start_s (interpreter start: spawn until the child's first line ran)."""
@@ -166,6 +210,17 @@ def bench_models(tmp: Path) -> dict:
     shutil.rmtree(tmp / "gguf", ignore_errors=True)  # 0.5 GB of float32
     cached = _run_child("cached")
     return {"gguf": gguf, "cached": cached}
+
+
+def bench_lesson(tmp: Path, slug: str = TRAINING_LESSON) -> dict:
+    """The training lesson alone: its snippet tests (recorded outputs and claims) against its
+    blocks run as a plain script, and its notebook test."""
+    pytest = [PY, "-m", "pytest", "-q", "-p", "no:randomly"]
+    suite = _run_child("measured", *pytest, "tests/test_recorded_outputs.py", f"tests/snippets/{slug}", "-k", slug)
+    (tmp / "lesson-work").mkdir()
+    work = _run_child("lesson_work", slug, str(tmp / "lesson-work"))
+    notebook = _run_child("measured", *pytest, "tests/test_notebook.py", "-k", slug)
+    return {"suite": suite, "work": work, "notebook": notebook}
 
 
 def bench_suite() -> dict:
@@ -516,7 +571,14 @@ def main() -> int:
     opts = parser.parse_args()
     if opts.child:
         began = time.time()
-        result = {"model_work": _child_model_work, "gguf": _child_gguf, "cached": _child_cached}[opts.child](*opts.args)
+        children = {
+            "model_work": _child_model_work,
+            "gguf": _child_gguf,
+            "cached": _child_cached,
+            "lesson_work": _child_lesson_work,
+            "measured": _child_measured,
+        }
+        result = children[opts.child](*opts.args)
         if opts.spawned_at:
             result["start_s"] = began - opts.spawned_at
         print(json.dumps(result))
@@ -537,6 +599,8 @@ def main() -> int:
         prov = bench_models(tmp)
         print("… snippet suite and model work", flush=True)
         suite = bench_suite()
+        print(f"… lesson {TRAINING_LESSON}: snippet tests, model work, notebook", flush=True)
+        lesson = bench_lesson(tmp)
         print("… mkdocs build (1, 10 and 50 extra lessons)", flush=True)
         build = bench_build(tmp)
         print("… lesson page in Chromium", flush=True)
@@ -544,6 +608,8 @@ def main() -> int:
 
     g, c, w = prov["gguf"], prov["cached"], suite["work"]
     ratio = suite["suite_s"] / w["wall_s"]
+    ls, lw, ln = lesson["suite"], lesson["work"], lesson["notebook"]
+    lesson_ratio = ls["wall_s"] / lw["wall_s"]
     page_kb = page["wire_bytes"] / 1000
     answer = page["answered_ms"] if page["quiz_present"] else page["clickable_ms"]
     answer_what = "quiz answers a click" if page["quiz_present"] else "first radio clickable (quiz.js absent)"
@@ -574,6 +640,12 @@ def main() -> int:
             f"imports {w['import_s']:.2f} + loads {w['load_s']:.2f} + generate {w['generate_s']:.2f}",
         ),
         ("  ratio suite / model work", f"{ratio:.2f}", "≤ 1.5", _check(ratio, 1.5)),
+        (f"lesson {TRAINING_LESSON}: snippet tests", f"{ls['wall_s']:.2f} s", "", ls["summary"]),
+        ("  its model work (blocks in order, fresh process)", f"{lw['wall_s']:.2f} s", "", ""),
+        ("  ratio suite / model work", f"{lesson_ratio:.2f}", "≤ 1.5", _check(lesson_ratio, 1.5)),
+        ("  peak memory, snippet tests", f"{ls['peak_mb'] / 1024:.2f} GB", "≤ 2.5 GB", _check(ls["peak_mb"], 2560)),
+        ("  peak memory, model work", f"{lw['peak_mb'] / 1024:.2f} GB", "", ""),
+        ("  its notebook test", f"{ln['wall_s']:.2f} s", "", ln["summary"]),
         ("mkdocs build --strict (median of 3)", f"{build['build_s']:.2f} s", "≤ 3 s", _check(build["build_s"], 3)),
         ("  with 10 / 50 extra lessons (medians)", f"{gr[10]:.2f} / {gr[50]:.2f} s", "", ""),
         ("  per added lesson", f"{build['per_lesson_s']:.3f} s", "≤ 0.1 s", _check(build["per_lesson_s"], 0.1)),
@@ -601,11 +673,16 @@ def main() -> int:
         print(f"  third-party: {url}")
     if suite["returncode"] != 0:
         print(f"note: the snippet suite failed (exit {suite['returncode']}); its time is still shown")
+    for name, run in (("lesson's snippet tests", ls), ("lesson's notebook test", ln)):
+        if run["returncode"] != 0:
+            print(f"note: the {name} failed (exit {run['returncode']}); its time is still shown")
     print(
         f"bench: suite_s={suite['suite_s']:.2f} model_work_s={w['wall_s']:.2f} ratio={ratio:.2f} "
         f"gguf_load_s={g['wall_s']:.2f} cached_load_s={c['load_s']:.2f} build_s={build['build_s']:.2f} "
         f"build_s_per_lesson={build['per_lesson_s']:.3f} page_kb={page_kb:.1f} requests={page['requests']} "
-        f"third_party={len(page['third_party'])} cold_serve_s={serve['served_s']:.2f}"
+        f"third_party={len(page['third_party'])} cold_serve_s={serve['served_s']:.2f} lesson_suite_s={ls['wall_s']:.2f} "
+        f"lesson_model_work_s={lw['wall_s']:.2f} lesson_ratio={lesson_ratio:.2f} "
+        f"lesson_peak_gb={ls['peak_mb'] / 1024:.2f} lesson_notebook_s={ln['wall_s']:.2f}"
     )
     return 0
 

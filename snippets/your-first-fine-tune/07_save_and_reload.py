@@ -1,0 +1,15 @@
+# Continues the block above (06_after_training.py).
+import os
+
+from peft import PeftModel
+
+model.save_pretrained("sentiment-lora")  # the adapter only
+for name in sorted(os.listdir("sentiment-lora")):
+    size = os.path.getsize(os.path.join("sentiment-lora", name))
+    print(f"{name}: {size / 1024:,.1f} KiB")
+
+# Later, or on another machine: the base model plus the adapter.
+base = AutoModelForCausalLM.from_pretrained(model_id)
+reloaded = PeftModel.from_pretrained(base, "sentiment-lora")
+reloaded_replies = classify(reloaded, held_out)
+print("Same replies as the trained model:", reloaded_replies == after_replies)

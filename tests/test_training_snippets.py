@@ -1,0 +1,357 @@
+"""What snippets that train, draw and build on each other can rely on (coursetools.runner), and
+what `make outputs` records of them (coursetools.recording, coursetools.outputs).
+
+1. A model a snippet changed, by any route, is never handed to another snippet (nor to the same
+   snippet's next `from_pretrained`).
+2. A block that continues the one above runs in its namespace and working directory, as pasted
+   into one interpreter; the page must show it right under that block.
+3. Files a snippet writes land in a temporary folder, never in the repository.
+4. A figure a snippet saves is recorded beside its output, with an alt text made from its data;
+   an edited, oversized, non-PNG or unstable figure is refused.
+5. A training run records the CPU's instruction-set family and is compared only on the same one.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from course_copy import ROOT, copy_course
+
+from coursetools import models, outputs, recording, render
+from coursetools.lessons import LessonError, load_course, read_config
+from coursetools.runner import imported_modules, model_state
+
+INSTRUCT = models.INSTRUCT_ID
+LOAD = f"from transformers import AutoModelForCausalLM\nmodel = AutoModelForCausalLM.from_pretrained({INSTRUCT!r})\n"
+
+# --- 1. A changed model is never handed on ------------------------------------------------------
+
+CHANGES = {
+    "an optimizer step": "import torch\nw = next(model.parameters())\nopt = torch.optim.SGD([w], lr=0.1)\n"
+    "w.grad = torch.ones_like(w)\nopt.step()\n",
+    "get_peft_model, untrained": "from peft import LoraConfig, get_peft_model\n"
+    "peft = get_peft_model(model, LoraConfig(r=2, target_modules='all-linear'))\n",
+    "a LoRA training step": "import torch\nfrom peft import LoraConfig, get_peft_model\n"
+    "peft = get_peft_model(model, LoraConfig(r=2, target_modules=['q_proj']))\n"
+    "opt = torch.optim.AdamW([p for p in peft.parameters() if p.requires_grad], lr=1e-2)\n"
+    "peft(input_ids=torch.tensor([[1, 2, 3]]), labels=torch.tensor([[1, 2, 3]])).loss.backward()\nopt.step()\n",
+    "train mode": "model.train()\n",
+    "a forward hook": "model.model.layers[0].register_forward_hook(lambda *args: None)\n",
+    "frozen weights": "model.lm_head.weight.requires_grad_(False)\n",
+    "a config change": "model.config.use_cache = False\n",
+}
+# What the next snippet checks: the model as loaded (no LoRA, eval mode, no hooks, trainable).
+CHECK = LOAD + (
+    "q = model.model.layers[0].self_attn.q_proj\n"
+    "print(type(q).__name__, model.training, len(model.model.layers[0]._forward_hooks),\n"
+    "      all(p.requires_grad for p in model.parameters()), model.config.use_cache)\n"
+)
+AS_LOADED = "Linear False 0 True True\n"
+
+
+@pytest.mark.parametrize("change", CHANGES.values(), ids=list(CHANGES))
+def test_a_model_a_snippet_changed_is_not_handed_to_the_next(change, runner, tmp_path):
+    changing, checking = tmp_path / "01_change.py", tmp_path / "02_check.py"
+    changing.write_text(LOAD + change)
+    checking.write_text(CHECK)
+    changed = runner.run(changing).namespace["model"]
+    check = runner.run(checking)
+    assert check.namespace["model"] is not changed, "the changed model was handed to the next snippet"
+    assert check.stdout == AS_LOADED
+
+
+def test_an_unchanged_model_is_shared_and_a_changed_one_reloaded_within_a_snippet(runner, tmp_path):
+    snippet = tmp_path / "01_twice.py"
+    snippet.write_text(
+        LOAD + "again = AutoModelForCausalLM.from_pretrained(" + repr(INSTRUCT) + ")\nshared = again is model\n"
+        "model.train()\nfresh = AutoModelForCausalLM.from_pretrained(" + repr(INSTRUCT) + ")\n"
+        "print(shared, fresh is model, fresh.training)\n"
+    )
+    assert runner.run(snippet).stdout == "True False False\n"
+
+
+def test_the_state_covers_what_peft_changes(runner, tmp_path):
+    """The fingerprint itself: wrapping in LoRA changes it though no weight moved."""
+    from peft import LoraConfig, get_peft_model
+
+    snippet = tmp_path / "01_load.py"
+    snippet.write_text(LOAD)
+    model = runner.run(snippet).namespace["model"]
+    before = model_state(model)
+    versions = sum(p._version for p in model.parameters())
+    get_peft_model(model, LoraConfig(r=2, target_modules=["q_proj"]))
+    assert model_state(model) != before
+    frozen = [p for n, p in model.named_parameters() if "lora_" not in n]
+    assert sum(p._version for p in frozen) == versions, "no weight of the model moved: versions alone miss it"
+
+
+# --- 2. Blocks that continue the one above --------------------------------------------------------
+
+
+def _chain(folder: Path, *blocks: str) -> list[Path]:
+    paths = []
+    for number, code in enumerate(blocks, 1):
+        path = folder / f"{number:02d}_block.py"
+        if number > 1:
+            code = f"# Continues the block above ({paths[-1].name}).\n{code}"
+        path.write_text(code)
+        paths.append(path)
+    return paths
+
+
+def test_a_continuing_block_runs_in_the_namespace_and_folder_of_the_one_above(runner, tmp_path):
+    first, second, third = _chain(
+        tmp_path,
+        "import torch\nx = 1\ndef f():\n    return x\nopen('note.txt', 'w').write('saved')\na = torch.rand(1).item()\nprint('one')\n",
+        "x = 2\nb = torch.rand(1).item()\nprint(f(), open('note.txt').read())\n",
+        "print(x + 1)\n",
+    )
+    # Asked for out of order: the chain still runs in order, once, each block printing its own lines.
+    assert runner.run(third).stdout == "3\n"
+    assert runner.run(second).stdout == "2 saved\n", "functions see the shared namespace; files the shared folder"
+    assert runner.run(first).stdout == "one\n"
+    import torch
+
+    torch.manual_seed(0)
+    expected = [torch.rand(1).item(), torch.rand(1).item()]
+    assert [runner.run(first).namespace["a"], runner.run(second).namespace["b"]] == expected, (
+        "no reseeding between blocks, as in a notebook"
+    )
+    assert runner.run(first).namespace["x"] == 1, "each block's namespace is as that block left it"
+    assert runner.run(second).continues == first and runner.run(first).continues is None
+
+
+def test_a_block_whose_predecessor_failed_says_so(runner, tmp_path):
+    first, second = _chain(tmp_path, "raise ValueError('broken')\n", "print('never')\n")
+    run = runner.attempt(second)
+    assert run.stdout == "" and "continues 01_block.py, which failed" in str(run.error)
+    assert isinstance(run.error.__cause__, ValueError)
+
+
+@pytest.mark.parametrize("where", ["right under it", "further down"])
+def test_the_page_must_show_a_continuing_block_right_under_the_one_it_continues(where, tmp_path):
+    course = copy_course(tmp_path / "course")
+    lesson = course / "docs" / "lessons" / "base-vs-instruct"
+    (course / "snippets" / "base-vs-instruct" / "09_goes_on.py").write_text(
+        "# Continues the block above (01_same_architecture.py).\nprint(1)\n"
+    )
+    include = '``` { .python }\n--8<-- "base-vs-instruct/09_goes_on.py"\n```\n\n'
+    page = lesson / "index.md"
+    text = page.read_text()
+    anchor = '--8<-- "base-vs-instruct/outputs/01_same_architecture.md"\n\n'
+    if where == "further down":
+        anchor = '--8<-- "base-vs-instruct/outputs/05_base_raw_prompt.md"\n\n'
+    page.write_text(text.replace(anchor, anchor + include, 1))
+    config = read_config((course / "mkdocs.yml").read_text())
+    load = lambda: load_course(course / "docs", course / "snippets", config["nav"], course / "mkdocs.yml")  # noqa: E731
+    if where == "right under it":
+        load()
+        return
+    with pytest.raises(LessonError) as raised:
+        load()
+    assert [p.message for p in raised.value.problems] == [
+        "base-vs-instruct/09_goes_on.py continues 01_same_architecture.py, "
+        "but the block above it is base-vs-instruct/05_base_raw_prompt.py"
+    ]
+
+
+# --- 3. Files a snippet writes --------------------------------------------------------------------
+
+
+def test_what_a_snippet_writes_stays_out_of_the_repository(runner, tmp_path):
+    snippet = tmp_path / "01_writes.py"
+    snippet.write_text("import os\nos.makedirs('my-adapter')\nopen('my-adapter/weights.bin', 'w').write('x')\n")
+    cwd = Path.cwd()
+    run = runner.run(snippet)
+    assert Path.cwd() == cwd
+    folder = Path(run.workdir.name)
+    assert (folder / "my-adapter" / "weights.bin").is_file()
+    assert ROOT not in folder.parents and not (ROOT / "my-adapter").exists() and not (cwd / "my-adapter").exists()
+
+
+# --- 4. Figures -----------------------------------------------------------------------------------
+
+FIGURE = (
+    "import matplotlib.pyplot as plt\n"
+    "fig, ax = plt.subplots(figsize=(4, 2.5), dpi=80)\n"
+    "ax.plot([1, 2, 3], {ys})\nax.set_title('Training loss')\nax.set_xlabel('step')\nax.set_ylabel('loss')\n"
+    "fig.savefig({name!r})\nprint('saved')\n"
+)
+
+
+def _figure_snippet(folder: Path, ys: str = "[3.0, 1.5, 2.0]", name: str = "loss.png") -> Path:
+    path = folder / "01_draw.py"
+    path.write_text(FIGURE.format(ys=ys, name=name))
+    return path
+
+
+def test_a_saved_figure_is_recorded_with_an_alt_text_from_its_data(runner, sources, tmp_path):
+    snippet = _figure_snippet(tmp_path)
+    run = runner.run(snippet)
+    [figure] = run.figures
+    assert figure.name == "loss.png" and figure.data.startswith(b"\x89PNG")
+    assert figure.alt == (
+        "Line chart, Training loss: loss against step. 3 points, from 3 at 1 to 2 at 3; lowest 1.5 at 2."
+    )
+    path = tmp_path / "outputs" / "01_draw.md"
+    status, written = recording.record(
+        snippet.name, path, run, sources, lambda: {"stdout": run.stdout, "figures": {"loss.png": figure.sha256}}
+    )
+    assert status == "recorded"
+    image = tmp_path / "outputs" / "01_draw-loss.png"
+    assert image.read_bytes() == figure.data
+    assert outputs.read(path) == written
+    assert f"![{figure.alt}](figures/01_draw-loss.png)" in path.read_text()
+
+    image.write_bytes(figure.data + b"edited")
+    with pytest.raises(outputs.TamperedRecording, match="figure 01_draw-loss.png is missing or was edited"):
+        outputs.read(path)
+    image.unlink()
+    with pytest.raises(outputs.TamperedRecording):
+        outputs.read(path)
+    (tmp_path / "outputs" / "01_draw-old.png").write_bytes(b"left over")
+    assert outputs.unrecorded_figures(tmp_path / "outputs") == [tmp_path / "outputs" / "01_draw-old.png"]
+
+
+def test_a_figure_that_changes_between_runs_is_refused(runner, sources, tmp_path):
+    snippet = _figure_snippet(tmp_path)
+    run = runner.run(snippet)
+    path = tmp_path / "outputs" / "01_draw.md"
+    with pytest.raises(recording.Unrecordable, match="saved a different figure on a second run"):
+        recording.record(snippet.name, path, run, sources, lambda: {"stdout": run.stdout, "figures": {"loss.png": "0"}})
+    assert not path.exists()
+
+
+BIG = (
+    "import matplotlib.pyplot as plt\nimport numpy as np\n"
+    "fig, ax = plt.subplots(figsize=(12, 8), dpi=100)\n"
+    "ax.imshow(np.random.default_rng(0).random((400, 600)))\nfig.savefig('noise.png')\n"
+)
+
+
+@pytest.mark.parametrize(
+    "code, problem",
+    [(FIGURE.format(ys="[1, 2, 3]", name="loss.svg"), "save figures as PNG"), (BIG, "figures are at most 60 kB")],
+    ids=["svg", "too big"],
+)
+def test_a_figure_that_is_not_a_small_png_is_refused(code, problem, runner, sources, tmp_path):
+    snippet = tmp_path / "01_draw.py"
+    snippet.write_text(code)
+    run = runner.run(snippet)
+    assert run.error is None, run.error
+    with pytest.raises(recording.Unrecordable, match=problem):
+        recording.decide(snippet.name, run, sources)
+
+
+# --- 5. Training runs record what their numbers depend on -----------------------------------------
+
+TRAIN = "import torch\nw = torch.nn.Parameter(torch.ones(2))\nopt = torch.optim.SGD([w], lr=0.5)\n(w * w).sum().backward()\nopt.step()\nprint(w.tolist())\n"
+
+
+def test_a_training_run_records_the_cpu_family_and_compares_only_on_it(runner, sources, tmp_path):
+    import torch
+
+    trains, after = _chain(tmp_path, TRAIN, "print(w.sum().item())\n")
+    standalone = tmp_path / "03_plain.py"
+    standalone.write_text("print(1)\n")
+    assert runner.run(trains).trained and runner.run(after).trained, "a block after a training run depends on it"
+    assert not runner.run(standalone).trained
+    cpu = torch.backends.cpu.get_cpu_capability()
+    for snippet in (trains, after):
+        written = recording.decide(snippet.name, runner.run(snippet), sources)
+        assert written.determinism == {"cpu": cpu}
+        assert f"on a CPU ({cpu} kernels)" in outputs.render(written)
+        assert recording.difference(written, sources, online=False) is None
+        elsewhere = outputs.Recording(**{**written.__dict__, "determinism": {"cpu": "SOMETHING-ELSE"}})
+        assert "SOMETHING-ELSE" in recording.difference(elsewhere, sources, online=False)
+    plain = recording.decide(standalone.name, runner.run(standalone), sources)
+    assert plain.determinism == {} and "on a CPU." in outputs.render(plain)
+
+
+def test_a_recording_names_the_versions_of_the_libraries_it_imports(runner, sources, tmp_path):
+    snippet = tmp_path / "01_imports.py"
+    snippet.write_text("import peft\nfrom trl import SFTConfig\nprint(SFTConfig.__name__)\n")
+    written = recording.decide(snippet.name, runner.run(snippet), sources)
+    assert set(written.versions) == {"transformers", "torch", "peft", "trl"}
+
+
+# --- On the site ------------------------------------------------------------------------------------
+
+
+def _figures_shown() -> list[tuple]:
+    found = []
+    for lesson in load_course(ROOT / "docs", ROOT / "snippets"):
+        for path in sorted((ROOT / "snippets" / lesson.slug / "outputs").glob("*.md")):
+            found += [(lesson, figure) for figure in outputs.read(path).figures]
+    return found
+
+
+def test_every_recorded_figure_is_small():
+    for lesson, figure in _figures_shown():
+        size = (ROOT / "snippets" / lesson.slug / "outputs" / figure["file"]).stat().st_size
+        assert size <= recording.FIGURE_MAX_BYTES, f"{figure['file']} is {size} bytes"
+
+
+def test_the_page_shows_each_figure_with_its_alt_text(built_site):
+    from bs4 import BeautifulSoup
+
+    shown = _figures_shown()
+    for lesson, figure in shown:
+        page = BeautifulSoup((built_site / "lessons" / lesson.slug / "index.html").read_text(), "html.parser")
+        [image] = page.select(f'img[src="figures/{figure["file"]}"]')
+        assert image["alt"] == figure["alt"] and "course-figure" in image["class"]
+        assert (image["width"], image["height"]) == (str(figure["width"]), str(figure["height"]))
+        published = built_site / "lessons" / lesson.slug / "figures" / figure["file"]
+        assert published.read_bytes() == (ROOT / "snippets" / lesson.slug / "outputs" / figure["file"]).read_bytes()
+        provenance = image.find_next("p")
+        assert "course-provenance" in provenance["class"], "the provenance line is right under the figure"
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_the_install_line_brings_every_library_a_snippet_imports():
+    """The home page's `pip install …` (mkdocs.yml extra.course.install) installs, itself or as a
+    requirement of what it names, every module any snippet imports beyond the standard library."""
+    import importlib.metadata
+
+    from packaging.requirements import Requirement
+
+    install = read_config((ROOT / "mkdocs.yml").read_text())["extra"]["course"]["install"]
+    brought, todo = set(), [_normal(name) for name in install]
+    while todo:
+        name = todo.pop()
+        if name in brought:
+            continue
+        brought.add(name)
+        for line in importlib.metadata.requires(name) or []:
+            requirement = Requirement(line)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                todo.append(_normal(requirement.name))
+    providers = importlib.metadata.packages_distributions()
+    missing = {
+        f"{snippet.relative_to(ROOT)}: {module}"
+        for snippet in (ROOT / "snippets").glob("*/*.py")
+        for module in imported_modules(snippet)
+        if module not in sys.stdlib_module_names and not {_normal(d) for d in providers.get(module, [])} & brought
+    }
+    assert not missing, f"add what these import to extra.course.install in mkdocs.yml (pinned): {sorted(missing)}"
+
+
+def test_a_lessons_install_line_names_what_its_snippets_import(built_site):
+    from bs4 import BeautifulSoup
+
+    install = read_config((ROOT / "mkdocs.yml").read_text())["extra"]["course"]["install"]
+    for lesson in load_course(ROOT / "docs", ROOT / "snippets"):
+        if "<!-- course:install -->" not in lesson.body:
+            continue
+        packages = render.lesson_packages(lesson, ROOT / "snippets", install)
+        page = BeautifulSoup((built_site / "lessons" / lesson.slug / "index.html").read_text(), "html.parser")
+        shown = [code.get_text().strip() for code in page.select("pre code") if "pip install" in code.get_text()]
+        assert shown == [render.install_command(ROOT, packages)]
+        imported = set().union(*(imported_modules(p) for p in (ROOT / "snippets" / lesson.slug).glob("*.py")))
+        assert {name for name in install if name in imported} == set(packages)

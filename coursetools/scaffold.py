@@ -174,7 +174,7 @@ def terms_text(slug: str) -> str:
     return f"""# Key terms of this lesson. Each term is defined once on the whole site, here; the site shows
 # it in the lesson's Key terms list, as a tooltip wherever the term or an alias appears, and on
 # the Glossary page. `id` becomes the anchor: /lessons/{slug}/#<id>. Use every term in the page.
-- id: todo-term
+- id: {slug}-key-term
   term: TODO key term
   aliases: [TODO key terms]
   definition: >-

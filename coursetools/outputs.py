@@ -71,6 +71,17 @@ def digest(rec: Recording) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
+def provenance(rec: Recording, strong: str) -> tuple[str, str]:
+    """(which weights printed it, library versions) as the page and the notebook word them;
+    `strong` formats a model's name ("<strong>{}</strong>" in HTML, "**{}**" in Markdown)."""
+    printed_by = "; ".join(
+        f"{strong.format(MODEL_NAMES.get(repo, repo))} from {info['label']}"
+        for repo, info in sorted(rec.models.items())
+    )
+    versions = " · ".join(f"{name} {version}" for name, version in sorted(rec.versions.items()))
+    return printed_by, versions
+
+
 def render(rec: Recording) -> str:
     meta = {**_meta(rec), "sha256": digest(rec)}
     head = f"<!-- course:output {json.dumps(meta, sort_keys=True)} -->\n"
@@ -84,11 +95,7 @@ def render(rec: Recording) -> str:
             "    stand-in.\n"
         )
     fence = _fence(rec.stdout)
-    printed_by = "; ".join(
-        f"<strong>{MODEL_NAMES.get(repo, repo)}</strong> from {info['label']}"
-        for repo, info in sorted(rec.models.items())
-    )
-    versions = " · ".join(f"{name} {version}" for name, version in sorted(rec.versions.items()))
+    printed_by, versions = provenance(rec, "<strong>{}</strong>")
     return head + (
         f'{fence} {{ .text .course-output title="Output" }}\n{rec.stdout.rstrip(chr(10))}\n{fence}\n\n'
         f'<p class="course-provenance">Printed by {printed_by} · {versions} · on a CPU. '

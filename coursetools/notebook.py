@@ -76,11 +76,7 @@ def _provenance(rec: outputs.Recording) -> str:
             f"> **Output not recorded yet.** This cell needs {needs}; no run with it has been recorded "
             "yet. Run it to see what it prints."
         )
-    printed_by = "; ".join(
-        f"**{outputs.MODEL_NAMES.get(repo, repo)}** from {info['label']}" for repo, info in sorted(rec.models.items())
-    )
-    versions = " · ".join(f"{name} {version}" for name, version in sorted(rec.versions.items()))
-    return f"<small>Output above printed by {printed_by} · {versions} · on a CPU.</small>"
+    return f"<small>Output above printed by {outputs.provenance(rec, '**{}**')}.</small>"
 
 
 def build(lesson: Lesson, snippets_dir: Path, install: str) -> nbformat.NotebookNode:

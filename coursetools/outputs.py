@@ -103,6 +103,18 @@ def digest(rec: Recording) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
+def provenance(rec: Recording, strong: str) -> str:
+    """Which weights printed it, with which libraries, on what CPU: worded once for the page and the
+    notebook. `strong` formats a model's name ("<strong>{}</strong>" in HTML, "**{}**" in Markdown)."""
+    printed_by = "; ".join(
+        f"{strong.format(MODEL_NAMES.get(repo, repo))} from {info['label']}"
+        for repo, info in sorted(rec.models.items())
+    )
+    versions = " · ".join(f"{name} {version}" for name, version in sorted(rec.versions.items()))
+    cpu = ", ".join(DETERMINISM_NAMES.get(key, "{}").format(value) for key, value in sorted(rec.determinism.items()))
+    return f"{printed_by} · {versions} · on a CPU{f' ({cpu})' if cpu else ''}"
+
+
 def render(rec: Recording) -> str:
     meta = {**_meta(rec), "sha256": digest(rec)}
     head = f"<!-- course:output {json.dumps(meta, sort_keys=True)} -->\n"
@@ -116,11 +128,6 @@ def render(rec: Recording) -> str:
             "    stand-in.\n"
         )
     fence = _fence(rec.stdout)
-    printed_by = "; ".join(
-        f"<strong>{MODEL_NAMES.get(repo, repo)}</strong> from {info['label']}"
-        for repo, info in sorted(rec.models.items())
-    )
-    versions = " · ".join(f"{name} {version}" for name, version in sorted(rec.versions.items()))
     body = ""
     if rec.stdout.strip() or not rec.figures:
         body += f'{fence} {{ .text .course-output title="Output" }}\n{rec.stdout.rstrip(chr(10))}\n{fence}\n\n'
@@ -130,12 +137,11 @@ def render(rec: Recording) -> str:
             f"![{alt}]({FIGURES_URL}/{figure['file']})"
             f'{{ .course-figure width="{figure["width"]}" height="{figure["height"]}" }}\n\n'
         )
-    cpu = ", ".join(DETERMINISM_NAMES.get(key, "{}").format(value) for key, value in sorted(rec.determinism.items()))
     return (
         head
         + body
         + (
-            f'<p class="course-provenance">Printed by {printed_by} · {versions} · on a CPU{f" ({cpu})" if cpu else ""}. '
+            f'<p class="course-provenance">Printed by {provenance(rec, "<strong>{}</strong>")}. '
             "Checked on every change by the course's tests.</p>\n"
         )
     )

@@ -31,27 +31,19 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    root = Path(config.config_file_path).parent
+    mkdocs_yml = Path(config.config_file_path)
+    root = mkdocs_yml.parent
     docs_dir = Path(config.docs_dir)
     snippets_dir = root / "snippets"
     try:
-        lessons = load_course(docs_dir, snippets_dir, config.nav, Path(config.config_file_path))
+        lessons = load_course(docs_dir, snippets_dir, config.nav, mkdocs_yml)
     except LessonError as error:
         raise PluginError(str(error)) from None
     course = config.extra.get("course", {})
     try:
-        # The home page's line installs what every lesson needs: the course's packages and each
-        # lesson's `requires`.
-        every = [
-            *course.get("install", []),
-            *(name for lesson in lessons for name in lesson.meta.get("requires") or []),
-        ]
-        install = render.install_command(root, list(dict.fromkeys(map(str, every))))
-        installs = {
-            lesson.slug: render.lesson_install(root, list(course.get("install", [])), lesson) for lesson in lessons
-        }
+        installs = render.installs(root, mkdocs_yml, [str(n) for n in course.get("install", [])], lessons)
     except ValueError as error:
-        raise PluginError(f"{config.config_file_path}: {error}") from None
+        raise PluginError(str(error)) from None
     if _course.get("command") == "serve":
         for lesson in lessons:
             notebook.write(lesson, snippets_dir, installs[lesson.slug])
@@ -64,19 +56,15 @@ def on_config(config):
             raise PluginError(
                 f"{listing}\n    fix: run `make notebooks` (make outputs does it too) and commit the notebooks"
             )
-    packages = list(course.get("install", []))
     _course.update(
-        lesson_install={
-            lesson.src_uri: render.install_command(root, render.lesson_packages(lesson, snippets_dir, packages))
-            for lesson in lessons
-        },
+        lesson_install={lesson.src_uri: installs[lesson.slug] for lesson in lessons},
         lessons=lessons,
         by_page={lesson.src_uri: lesson for lesson in lessons},
         terms=[term for lesson in lessons for term in lesson.terms],
         tracks=course.get("tracks", {}),
         namespace=course.get("storage_namespace", "course"),
         snippets_dir=snippets_dir,
-        install=install,
+        install=installs[""],
     )
     return config
 
@@ -118,7 +106,7 @@ def on_page_markdown(markdown, page, config, files):
             LESSON_LIST_MARKER, render.lesson_list(_course["lessons"], _course["tracks"], page_dir)
         )
     if INSTALL_MARKER in markdown:
-        # A lesson installs what its own snippets import; the home page, the whole course.
+        # A lesson shows what it installs; the home page, what every lesson needs.
         command = _course["lesson_install"][src] if lesson is not None else _course["install"]
         markdown = markdown.replace(INSTALL_MARKER, render.install_block(command))
     if GLOSSARY_MARKER in markdown:

@@ -307,6 +307,20 @@ def _load_meta(lesson: Lesson, front: str, problems: list[Problem]) -> None:
             problems.append(
                 Problem(page, lesson.meta_line(key), f"front matter `{key}` must be text", f"write `{key}: …` as text")
             )
+    # What the lesson installs beyond the course's packages (render.lesson_install).
+    requires = meta.get("requires")
+    if requires is not None and (
+        not isinstance(requires, list) or not all(isinstance(n, str) and re.fullmatch(r"[\w.-]+", n) for n in requires)
+    ):
+        problems.append(
+            Problem(
+                page,
+                lesson.meta_line("requires"),
+                f"front matter `requires` must be a list of package names, not {requires!r}",
+                "write `requires: [peft, trl]`, each pinned in requirements.txt",
+            )
+        )
+        meta["requires"] = []
 
 
 def _load_terms(lesson: Lesson, problems: list[Problem]) -> None:

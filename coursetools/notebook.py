@@ -177,19 +177,21 @@ def main(argv: list[str] | None = None) -> int:
     """`make notebooks`: rewrite every lesson's notebook from its page, snippets and recordings."""
     import argparse
 
-    from .lessons import load_course, read_config
-    from .render import lesson_install
+    from .lessons import LessonError, load_course, read_config
+    from .render import installs
 
     parser = argparse.ArgumentParser(prog="python -m coursetools.notebook", description=main.__doc__)
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent, help="the course")
     root = parser.parse_args(argv).root.resolve()
     config = read_config((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    course = list(((config.get("extra") or {}).get("course") or {}).get("install", []))
-    written = [
-        notebook_path(lesson)
-        for lesson in load_course(root / "docs", root / "snippets")
-        if write(lesson, root / "snippets", lesson_install(root, course, lesson))
-    ]
+    course = [str(n) for n in ((config.get("extra") or {}).get("course") or {}).get("install", [])]
+    try:
+        lessons = load_course(root / "docs", root / "snippets")
+        commands = installs(root, root / "mkdocs.yml", course, lessons)
+    except (LessonError, ValueError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    written = [notebook_path(lesson) for lesson in lessons if write(lesson, root / "snippets", commands[lesson.slug])]
     for path in written:
         print(f"rewrote {path.relative_to(root)}")
     print(f"{len(written)} notebook(s) rewritten; commit them with the page." if written else "notebooks up to date")

@@ -87,30 +87,35 @@ def install_command(root: Path, packages: list[str]) -> str:
                 pins[pinned.group(1).lower()] = pinned.group(2)
     missing = [name for name in packages if name.lower() not in pins]
     if missing:
-        raise ValueError(
-            f"mkdocs.yml extra.course.install names {missing}, which no requirements*.txt pins (`name==version`)"
-        )
+        raise ValueError(f"{missing} must be pinned in requirements.txt (`name==version`) to be installed")
     return "pip install " + " ".join(f"{name}=={pins[name.lower()]}" for name in packages)
 
 
 def lesson_install(root: Path, course_packages: list[str], lesson: Lesson) -> str:
-    """What a lesson's notebook installs: the course's packages and those its front matter
-    `requires` (say `requires: [peft, trl]`), all pinned."""
+    """What a lesson installs (its page's install line, its notebook's first cell): the course's
+    packages and those its front matter `requires` (say `requires: [peft, trl]`), all pinned.
+    The one source: tests check it brings every library the lesson's snippets import."""
     extra = [str(name) for name in lesson.meta.get("requires") or []]
     return install_command(root, list(dict.fromkeys([*course_packages, *extra])))
 
 
-def lesson_packages(lesson: Lesson, snippets_dir: Path, packages: list[str]) -> list[str]:
-    """The course's install list (mkdocs.yml extra.course.install) narrowed to what the lesson's
-    snippets import, in the list's order; each package is imported under its own name."""
-    from .runner import imported_modules
-
-    imported = set()
-    for match in INCLUDE.finditer(lesson.body):
-        path = snippets_dir / match.group(1).split(":")[0]
-        if path.suffix == ".py" and path.is_file():
-            imported |= imported_modules(path)
-    return [name for name in packages if name.lower().replace("-", "_") in imported]
+def installs(root: Path, config_path: Path, course_packages: list[str], lessons: list[Lesson]) -> dict[str, str]:
+    """Each lesson's install command by slug, and the home page's (every lesson's packages) under
+    "": a ValueError names the file and line to fix when a package isn't pinned."""
+    try:
+        install_command(root, course_packages)
+    except ValueError as error:
+        raise ValueError(f"{config_path.relative_to(root)}: extra.course.install: {error}") from None
+    commands = {}
+    for lesson in lessons:
+        try:
+            commands[lesson.slug] = lesson_install(root, course_packages, lesson)
+        except ValueError as error:
+            where = f"{lesson.page.relative_to(root)}:{lesson.meta_line('requires')}"
+            raise ValueError(f"{where}: `requires`: {error}") from None
+    every = [*course_packages, *(str(name) for lesson in lessons for name in lesson.meta.get("requires") or [])]
+    commands[""] = install_command(root, list(dict.fromkeys(every)))
+    return commands
 
 
 def install_block(command: str) -> str:

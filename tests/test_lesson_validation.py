@@ -127,6 +127,14 @@ def _correct_answers_in_one_place(c):
     )
 
 
+def _requires_not_a_list(c):
+    edit(c / PAGE, "order: 1\n", "order: 1\nrequires: peft trl\n")
+
+
+def _requires_unpinned(c):
+    edit(c / PAGE, "order: 1\n", "order: 1\nrequires: [peft, no-such-package]\n")
+
+
 CASES = [
     ("missing section", _missing_section, PAGE, lambda c: line_of(c / PAGE, "<!-- course:quiz -->"),
      r"missing section `## Check yourself`"),
@@ -164,6 +172,8 @@ CASES = [
      r"an option of question 'what-base-does' has unknown key\(s\): corect"),
     ("correct answers all in one place", _correct_answers_in_one_place, QUIZ, lambda c: 2,
      r"every correct answer is option 1"),
+    ("requires not a list", _requires_not_a_list, PAGE, lambda c: line_of(c / PAGE, "requires:"),
+     r"front matter `requires` must be a list of package names, not 'peft trl'"),
 ]  # fmt: skip
 
 
@@ -224,6 +234,8 @@ BUILD_CASES = [
     ("missing snippet", _missing_snippet_include, rf"{PAGE}:\d+: included file snippets/base-vs-instruct/02_nope.py"),
     ("broken internal link", _broken_link, r"glossary\.md' contains a link 'lessons/adapters/index\.md'"),
     ("malformed quiz.yml", _malformed_quiz, rf"{QUIZ}:\d+: not valid YAML"),
+    ("requires an unpinned package", _requires_unpinned,
+     rf"{PAGE}:\d+: `requires`: \['no-such-package'\] must be pinned in requirements\.txt"),
 ]
 
 

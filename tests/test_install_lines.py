@@ -1,0 +1,69 @@
+"""A reader installs a lesson's libraries from one line: the lesson page's `pip install …` and its
+notebook's first cell (render.lesson_install: mkdocs.yml extra.course.install plus the lesson's
+front matter `requires`, pinned from requirements*.txt). That line must bring every library the
+lesson's snippets import, or the first block a reader pastes fails with ModuleNotFoundError."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import re
+import sys
+
+from bs4 import BeautifulSoup
+from course_copy import ROOT
+from packaging.requirements import Requirement
+
+from coursetools import render
+from coursetools.lessons import load_course, read_config
+from coursetools.notebook import snippet_paths
+from coursetools.runner import imported_modules
+
+COURSE = load_course(ROOT / "docs", ROOT / "snippets")
+PACKAGES = read_config((ROOT / "mkdocs.yml").read_text())["extra"]["course"]["install"]
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _brought_by(names: list[str]) -> set[str]:
+    """The distributions `pip install names…` installs: those named and what they require."""
+    brought, todo = set(), [_normal(name) for name in names]
+    while todo:
+        name = todo.pop()
+        if name in brought:
+            continue
+        brought.add(name)
+        for line in importlib.metadata.requires(name) or []:
+            requirement = Requirement(line)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                todo.append(_normal(requirement.name))
+    return brought
+
+
+def _installed(lesson) -> list[str]:
+    return [*PACKAGES, *(lesson.meta.get("requires") or [])]
+
+
+def test_each_lessons_install_line_brings_every_library_its_snippets_import():
+    providers = importlib.metadata.packages_distributions()
+    missing = []
+    for lesson in COURSE:
+        brought = _brought_by(_installed(lesson))
+        for path in snippet_paths(lesson):
+            for module in sorted(imported_modules(ROOT / "snippets" / path)):
+                if module in sys.stdlib_module_names or {_normal(d) for d in providers.get(module, [])} & brought:
+                    continue
+                missing.append(
+                    f"snippets/{path} imports {module}, which lesson {lesson.number}'s install line doesn't bring: "
+                    f"add it to `requires:` in {lesson.page.relative_to(ROOT)} and pin it in requirements.txt"
+                )
+    assert not missing, "\n".join(missing)
+
+
+def test_a_lesson_page_shows_the_line_its_notebook_installs(built_site):
+    for lesson in COURSE:
+        page = BeautifulSoup((built_site / "lessons" / lesson.slug / "index.html").read_text(), "html.parser")
+        shown = [code.get_text().strip() for code in page.select("pre code") if "pip install" in code.get_text()]
+        expected = [render.lesson_install(ROOT, PACKAGES, lesson)] if "<!-- course:install -->" in lesson.body else []
+        assert shown == expected, lesson.src_uri

@@ -6,7 +6,7 @@ import html
 import re
 from pathlib import Path
 
-from .lessons import INCLUDE, Lesson, Term, track_name
+from .lessons import Lesson, Term, track_name
 
 _CODE = re.compile(r"`([^`]+)`")
 

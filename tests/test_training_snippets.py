@@ -13,16 +13,14 @@ what `make outputs` records of them (coursetools.recording, coursetools.outputs)
 
 from __future__ import annotations
 
-import re
-import sys
 from pathlib import Path
 
 import pytest
 from course_copy import ROOT, copy_course
 
-from coursetools import models, outputs, recording, render
+from coursetools import models, outputs, recording
 from coursetools.lessons import LessonError, load_course, read_config
-from coursetools.runner import imported_modules, model_state
+from coursetools.runner import model_state
 
 INSTRUCT = models.INSTRUCT_ID
 LOAD = f"from transformers import AutoModelForCausalLM\nmodel = AutoModelForCausalLM.from_pretrained({INSTRUCT!r})\n"

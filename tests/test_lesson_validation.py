@@ -234,8 +234,11 @@ BUILD_CASES = [
     ("missing snippet", _missing_snippet_include, rf"{PAGE}:\d+: included file snippets/base-vs-instruct/02_nope.py"),
     ("broken internal link", _broken_link, r"glossary\.md' contains a link 'lessons/adapters/index\.md'"),
     ("malformed quiz.yml", _malformed_quiz, rf"{QUIZ}:\d+: not valid YAML"),
-    ("requires an unpinned package", _requires_unpinned,
-     rf"{PAGE}:\d+: `requires`: \['no-such-package'\] must be pinned in requirements\.txt"),
+    (
+        "requires an unpinned package",
+        _requires_unpinned,
+        rf"{PAGE}:\d+: `requires`: \['no-such-package'\] must be pinned in requirements\.txt",
+    ),
 ]
 
 

@@ -19,7 +19,9 @@ once per session: later snippets get the same object, but only while it is exact
 Each time it is handed out, its state is compared with the state it was loaded in (every
 parameter's identity, version counter and `requires_grad`, every module's type, mode and hooks,
 the config): a model trained, wrapped by PEFT, switched to train mode or hooked by any snippet,
-this one included, is never handed out again, and a fresh copy is loaded instead.
+this one included, is never handed out again, and a fresh copy is loaded instead. An earlier
+snippet that was handed that model is run again, on a fresh copy, when a claim test next asks for
+it: its namespace must hold what that snippet saw, whatever order the tests run in.
 
 Training snippets are watched too: every optimizer step counts (`SnippetRun.trained`), since what
 such a run prints depends on more than the weights (see coursetools.recording).
@@ -92,6 +94,7 @@ class SnippetRun:
     continues: Path | None = None
     workdir: tempfile.TemporaryDirectory | None = field(default=None, repr=False)
     module: types.ModuleType | None = field(default=None, repr=False)  # the live namespace of its chain
+    handed: list = field(default_factory=list, repr=False)  # the cached models from_pretrained gave it
 
     @property
     def blocked_by_hub(self) -> bool:
@@ -360,6 +363,7 @@ class SnippetRunner:
                 workdir=before.workdir,
             )
         used: set[str] = set(before.models_used) if before else set()
+        handed: list = []
         model_cls = transformers.AutoModelForCausalLM
         original_model = model_cls.__dict__["from_pretrained"]
 
@@ -371,6 +375,7 @@ class SnippetRunner:
             if key not in self._models:
                 self._models[key] = original_model.__get__(None, model_cls)(repo_id, *args, **kwargs)
                 self._states[key] = model_state(self._models[key])
+            handed.append(self._models[key])
             return self._models[key]
 
         stdout = io.StringIO()
@@ -398,7 +403,9 @@ class SnippetRunner:
         finally:
             model_cls.from_pretrained = original_model
         namespace = dict(module.__dict__)  # as this block left it; later blocks go on in `module`
-        for key in [k for k, model in self._models.items() if model_state(model) != self._states[k]]:
+        changed = [k for k, model in self._models.items() if model_state(model) != self._states[k]]
+        self._forget_runs_holding([self._models[key] for key in changed], module)
+        for key in changed:
             del self._models[key]  # changed in place: the next snippet loads a fresh copy
         used |= watcher.repos
         hub = watcher.hub or (error is not None and _is_offline_error(error)) or bool(before and before.used_hub)
@@ -420,7 +427,21 @@ class SnippetRunner:
             continues=previous,
             workdir=workdir,
             module=module,
+            handed=handed,
         )
+
+    def _forget_runs_holding(self, changed: list, module: types.ModuleType) -> None:
+        """An earlier snippet was handed a model this one just changed in place: its namespace
+        now holds the changed model, not what that snippet saw. Forget that run (and the rest of
+        its chain), so a claim test that asks for it gets it run again on a fresh copy. Blocks of
+        this snippet's own chain keep theirs: pasted into one interpreter, they share it."""
+        stale = {
+            id(run.module)
+            for run in self._runs.values()
+            if run.module is not module and any(h is c for h in run.handed for c in changed)
+        }
+        for key in [k for k, run in self._runs.items() if id(run.module) in stale]:
+            del self._runs[key]
 
 
 def _shown(path: Path) -> str:

@@ -61,6 +61,22 @@ def test_a_model_a_snippet_changed_is_not_handed_to_the_next(change, runner, tmp
     assert check.stdout == AS_LOADED
 
 
+@pytest.mark.parametrize("change", CHANGES.values(), ids=list(CHANGES))
+def test_a_snippet_that_saw_a_model_before_another_changed_it_still_sees_it_as_loaded(change, runner, tmp_path):
+    """Claim tests may run in any order (`make record-outputs` runs the recordings first): the
+    namespace of an earlier snippet must not show a model a later snippet changed in place."""
+    checking, changing = tmp_path / "01_check.py", tmp_path / "02_change.py"
+    checking.write_text(CHECK)
+    changing.write_text(LOAD + change)
+    seen = runner.run(checking).namespace["model"]
+    runner.run(changing)
+    check = runner.run(checking)
+    assert check.stdout == AS_LOADED
+    assert check.namespace["model"] is not seen, "the earlier snippet's namespace holds the changed model"
+    q = check.namespace["model"].model.layers[0].self_attn.q_proj
+    assert type(q).__name__ == "Linear" and not check.namespace["model"].training
+
+
 def test_an_unchanged_model_is_shared_and_a_changed_one_reloaded_within_a_snippet(runner, tmp_path):
     snippet = tmp_path / "01_twice.py"
     snippet.write_text(

@@ -119,7 +119,11 @@ def installs(root: Path, config_path: Path, course_packages: list[str], lessons:
 
 
 def install_block(command: str) -> str:
-    return f'```bash title="Install"\n{command}\n```'
+    """The command as a shell block, one package per line: on a phone a one-line command hides
+    all but its first packages under the copy button. The shell joins `\\`-ended lines."""
+    packages = command.removeprefix("pip install ").split()
+    lines = ["pip install", *packages] if len(packages) > 1 else [command]
+    return '```bash title="Install"\n' + " \\\n    ".join(lines) + "\n```"
 
 
 _GITHUB_EDIT = re.compile(r"^https://github\.com/([^/]+)/([^/]+)/edit/([^/]+)/(.*?)/?$")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import re
+import subprocess
 import sys
 
 from bs4 import BeautifulSoup
@@ -20,6 +21,14 @@ from coursetools.runner import imported_modules
 
 COURSE = load_course(ROOT / "docs", ROOT / "snippets")
 PACKAGES = read_config((ROOT / "mkdocs.yml").read_text())["extra"]["course"]["install"]
+
+
+def shell_line(text: str) -> str:
+    """The command a reader's shell runs when they paste the block (bash, with `pip` echoing
+    its arguments): a line the shell doesn't join would show up as two commands."""
+    run = subprocess.run(["bash", "-c", 'pip() { echo pip "$@"; }\n' + text], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    return run.stdout.strip()
 
 
 def _normal(name: str) -> str:
@@ -64,6 +73,17 @@ def test_each_lessons_install_line_brings_every_library_its_snippets_import():
 def test_a_lesson_page_shows_the_line_its_notebook_installs(built_site):
     for lesson in COURSE:
         page = BeautifulSoup((built_site / "lessons" / lesson.slug / "index.html").read_text(), "html.parser")
-        shown = [code.get_text().strip() for code in page.select("pre code") if "pip install" in code.get_text()]
+        shown = [shell_line(code.get_text()) for code in page.select("pre code") if "pip install" in code.get_text()]
         expected = [render.lesson_install(ROOT, PACKAGES, lesson)] if "<!-- course:install -->" in lesson.body else []
         assert shown == expected, lesson.src_uri
+
+
+def test_home_install_line_pins_what_every_lesson_needs(built_site):
+    home = BeautifulSoup((built_site / "index.html").read_text(), "html.parser")
+    line = next(shell_line(c.get_text()) for c in home.find_all("code") if "pip install" in c.get_text())
+    needed = list(PACKAGES)
+    needed += [name for lesson in COURSE for name in lesson.meta.get("requires") or []]
+    pins = dict(
+        re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", "".join(p.read_text() for p in ROOT.glob("requirements*.txt")), re.M)
+    )
+    assert line == "pip install " + " ".join(f"{name}=={pins[name]}" for name in dict.fromkeys(needed))

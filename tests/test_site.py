@@ -185,14 +185,3 @@ def test_open_in_colab_points_at_the_notebook_the_site_serves(built_site, lesson
     in_repository = ROOT / colab.removeprefix(prefix)
     served = built_site / "lessons/base-vs-instruct" / lesson.select_one("a.course-notebook-download")["href"]
     assert in_repository.read_bytes() == served.read_bytes()
-
-
-def test_home_install_line_pins_what_every_lesson_needs(built_site):
-    home = _article(_page(built_site, "index.html"))
-    line = next(" ".join(c.get_text().split()) for c in home.find_all("code") if "pip install" in c.get_text())
-    needed = read_config((ROOT / "mkdocs.yml").read_text())["extra"]["course"]["install"]
-    needed += [name for lesson in COURSE for name in lesson.meta.get("requires") or []]
-    pins = dict(
-        re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", "".join(p.read_text() for p in ROOT.glob("requirements*.txt")), re.M)
-    )
-    assert line == "pip install " + " ".join(f"{name}=={pins[name]}" for name in dict.fromkeys(needed))

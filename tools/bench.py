@@ -50,8 +50,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 from course_copy import newcomer_env  # noqa: E402  (the tests' clean environment for a clone)
 
+from coursetools import outputs  # noqa: E402
+from coursetools.lessons import load_course  # noqa: E402
+
 PY = sys.executable
-LESSON = "base-vs-instruct"
+# Which lessons to measure comes from the course itself, not from names typed here.
+COURSE = load_course(ROOT / "docs", ROOT / "snippets")
+LESSON = COURSE[0].slug  # the first lesson: its page in Chromium, the source of synthetic copies
 LESSON_URL = f"lessons/{LESSON}/"
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 # What GitHub Pages (Fastly) serves gzip-compressed; everything else goes over the wire as is.
@@ -59,8 +64,13 @@ COMPRESSIBLE = re.compile(r"text/|javascript|json|xml|svg|wasm", re.I)
 
 # The generate calls the snippets make (snippets/base-vs-instruct/05, 06, 07), in that order.
 QUESTION = "What is the capital of France?"
-# The lesson whose snippets train a model, timed on its own (goal: suite / model work ≤ 1.5).
-TRAINING_LESSON = "your-first-fine-tune"
+# The first lesson whose recordings are training runs (they name the CPU family they depend
+# on), timed on its own (goal: suite / model work ≤ 1.5).
+TRAINING_LESSON = next(
+    lesson.slug
+    for lesson in COURSE
+    if any(outputs.read(path).determinism for path in (ROOT / "snippets" / lesson.slug / "outputs").glob("*.md"))
+)
 
 
 # --------------------------------------------------------------------------------------------

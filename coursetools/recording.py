@@ -8,10 +8,13 @@
   between processes. Figures count: the second run must save byte-identical ones.
 - A figure is recorded only as a PNG of at most FIGURE_MAX_BYTES.
 - A training run (an optimizer stepped, in the block or in a block it continues) is recorded with
-  the CPU's instruction-set family (torch's CPU capability: AVX2, AVX512, …): the same weights,
-  versions and seed train to slightly different numbers with other kernels, so its recording is
-  compared only on a CPU of the same family (`difference()`). Torch's thread count is not
-  recorded: a training run gives bit-identical numbers with 1 and 2 threads.
+  the CPU kernels it ran on (torch's CPU capability: AVX2, AVX512, …), since other kernels can
+  train the same weights, versions and seed to other low bits. The course pins AVX2 kernels on
+  every x86-64 CPU that has them (`coursetools.kernels`), so recordings compare bit for bit across
+  those machines. A run on other kernels is compared all the same: equal output passes, and a
+  difference fails naming both kernel families (`kernels_note()`); `make outputs` there leaves a
+  recording alone when all it would change is the kernel family (`record()`). Torch's thread
+  count is not recorded: a training run gives bit-identical numbers with 1 and 2 threads.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from coursetools import outputs
+from coursetools import kernels, outputs
 from coursetools.runner import HUB, ROOT, SnippetRun
 
 HUB_WEIGHTS = {"weights": "live", "label": "its live API"}
@@ -53,20 +56,29 @@ def determinism() -> dict[str, str]:
 
 
 def difference(recorded: outputs.Recording, sources: dict, online: bool) -> str | None:
-    """Why this run can't be compared with a recording (other weights, another CPU family for a
-    training run), or None when it can."""
+    """Why this run can't be compared with a recording (it was made with other weights), or None
+    when it can. Other CPU kernels are no reason: see kernels_note()."""
     weights = weights_of(sources, online)
     other = {r: i["weights"] for r, i in recorded.models.items() if i["weights"] != weights.get(r)}
     if other:
         return f"recorded with other weights ({other}); this run has {[weights.get(r) for r in other]}"
-    here = determinism() if recorded.determinism else {}
-    changed = {key: value for key, value in recorded.determinism.items() if here.get(key) != value}
-    if changed:
-        return (
-            f"a training run recorded on a CPU with {changed}; this one has "
-            f"{ {key: here.get(key) for key in changed} }, whose kernels train to other numbers"
-        )
     return None
+
+
+def kernels_note(recorded: outputs.Recording) -> str | None:
+    """What to tell someone whose run of a training snippet printed something else, when the
+    recording was made on other CPU kernels than this run's; None on the same kernels."""
+    recorded_cpu = recorded.determinism.get("cpu")
+    here = determinism()["cpu"] if recorded_cpu else None
+    if recorded_cpu == here:
+        return None
+    pinned = " ".join(f"{name}={value}" for name, value in kernels.PINNED.items())
+    return (
+        f"This training run was recorded on {recorded_cpu} kernels and ran here on {here} kernels, which can "
+        f"train to other low bits. On an x86-64 CPU with AVX2, `{pinned}` (set by the course's tools unless "
+        "COURSE_KERNELS=native) gives the recording's kernels. Where it still differs, or the CPU has no AVX2 "
+        "(ARM), the difference is the kernels': the lesson's claim tests say whether what its page claims holds."
+    )
 
 
 def decide(snippet: str, run: SnippetRun, sources: dict) -> outputs.Recording:
@@ -156,6 +168,9 @@ def record(snippet: str, path: Path, run: SnippetRun, sources: dict, second_run)
             return "kept", recorded
         outputs.write(path, fresh)
         return "pending", fresh
+    if recorded is not None and only_the_kernels_differ(recorded, fresh):
+        outputs.write(path, recorded)  # no churn: this machine's kernels print what the page shows
+        return "kept", recorded
     second = second_run()
     if isinstance(second, str):
         second = {"stdout": second}
@@ -171,6 +186,45 @@ def record(snippet: str, path: Path, run: SnippetRun, sources: dict, second_run)
         raise Unrecordable(problem)
     outputs.write(path, fresh)
     return "recorded", fresh
+
+
+def mismatch(recorded: outputs.Recording, fresh: outputs.Recording, shown_as: str) -> str | None:
+    """None when a fresh run shows what the recording (`shown_as`) shows: the printed text and the
+    figures' names and alt text (made from their data; pixels are not compared). Otherwise what
+    differs, first line first, and what to do; on other CPU kernels, both families too."""
+    problem = None
+    if fresh.stdout.rstrip("\n") != recorded.stdout.rstrip("\n"):
+        diff = "\n".join(
+            difflib.unified_diff(
+                recorded.stdout.rstrip("\n").splitlines(),
+                fresh.stdout.rstrip("\n").splitlines(),
+                f"recorded ({shown_as}, {recorded.versions})",
+                f"this run ({fresh.versions})",
+                lineterm="",
+            )
+        )
+        problem = (
+            f"{fresh.snippet} printed something other than its page shows:\n{diff}\n"
+            "If the new output is right, run `make outputs` and commit the change."
+        )
+    elif [(f["file"], f["alt"]) for f in fresh.figures] != [(f["file"], f["alt"]) for f in recorded.figures]:
+        problem = f"{fresh.snippet} now saves other figures than its page shows: run `make outputs`"
+    note = kernels_note(recorded) if problem else None
+    return f"{problem}\n{note}" if note else problem
+
+
+def only_the_kernels_differ(recorded: outputs.Recording, fresh: outputs.Recording) -> bool:
+    """True when a fresh run shows what the recording shows (text, models, versions, figures'
+    names and alt text) and was only made on other CPU kernels: a figure's bytes may then differ
+    in what the printed values round away, and re-recording would rewrite a lesson nobody touched."""
+    return (
+        not recorded.pending_on
+        and recorded.determinism != fresh.determinism
+        and recorded.stdout == fresh.stdout
+        and recorded.models == fresh.models
+        and recorded.versions == fresh.versions
+        and [(f["file"], f["alt"]) for f in recorded.figures] == [(f["file"], f["alt"]) for f in fresh.figures]
+    )
 
 
 def unstable(snippet: str, first: str, second: str | None) -> str | None:

@@ -7,7 +7,6 @@ between two runs.
 
 from __future__ import annotations
 
-import difflib
 import os
 from pathlib import Path
 
@@ -15,10 +14,6 @@ import pytest
 
 from coursetools import outputs, recording
 from coursetools.runner import SNIPPETS, all_snippets
-
-
-def _normal(text: str) -> str:
-    return text.rstrip("\n")
 
 
 def _shown(path: Path) -> str:
@@ -62,27 +57,9 @@ def test_output_matches_recording(snippet, runner, sources, request):
     reason = recording.difference(recorded, sources, online=os.environ.get("HF_HUB_OFFLINE") != "1")
     if reason:
         pytest.skip(reason)
-    if _normal(run.stdout) != _normal(recorded.stdout):
-        diff = "\n".join(
-            difflib.unified_diff(
-                _normal(recorded.stdout).splitlines(),
-                _normal(run.stdout).splitlines(),
-                f"recorded ({path.name}, {recorded.versions})",
-                f"this run ({recording.versions()})",
-                lineterm="",
-            )
-        )
-        pytest.fail(
-            f"{snippet} printed something other than its page shows:\n{diff}\n"
-            "If the new output is right, run `make outputs` and commit the change.",
-            pytrace=False,
-        )
-    # Figures: the data behind them is what the snippet printed (compared above); what they show
-    # is in their alt text, made from the figure's own data. Pixels are not compared.
-    shown = [(f["file"], f["alt"]) for f in recorded.figures]
-    assert [(f["file"], f["alt"]) for f in fresh.figures] == shown, (
-        f"{snippet} now saves other figures than its page shows: run `make outputs`"
-    )
+    problem = recording.mismatch(recorded, fresh, shown_as=_shown(path))
+    if problem:
+        pytest.fail(problem, pytrace=False)
 
 
 @pytest.mark.parametrize("folder", sorted(SNIPPETS.glob("*/outputs")), ids=lambda p: _shown(p))

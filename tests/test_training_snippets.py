@@ -8,17 +8,21 @@ what `make outputs` records of them (coursetools.recording, coursetools.outputs)
 3. Files a snippet writes land in a temporary folder, never in the repository.
 4. A figure a snippet saves is recorded beside its output, with an alt text made from its data;
    an edited, oversized, non-PNG or unstable figure is refused.
-5. A training run records the CPU's instruction-set family and is compared only on the same one.
+5. A training run records the CPU kernels it ran on; the course pins AVX2 kernels where the CPU
+   has them, and a run on other kernels is still compared, failing loudly on a real difference.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from course_copy import ROOT, copy_course
 
-from coursetools import models, outputs, recording
+from coursetools import kernels, models, outputs, recording
 from coursetools.lessons import LessonError, load_course, read_config
 from coursetools.runner import model_state
 
@@ -265,7 +269,7 @@ def test_a_figure_that_is_not_a_small_png_is_refused(code, problem, runner, sour
 TRAIN = "import torch\nw = torch.nn.Parameter(torch.ones(2))\nopt = torch.optim.SGD([w], lr=0.5)\n(w * w).sum().backward()\nopt.step()\nprint(w.tolist())\n"
 
 
-def test_a_training_run_records_the_cpu_family_and_compares_only_on_it(runner, sources, tmp_path):
+def test_a_training_run_records_its_cpu_kernels(runner, sources, tmp_path):
     import torch
 
     trains, after = _chain(tmp_path, TRAIN, "print(w.sum().item())\n")
@@ -279,10 +283,91 @@ def test_a_training_run_records_the_cpu_family_and_compares_only_on_it(runner, s
         assert written.determinism == {"cpu": cpu}
         assert f"on a CPU ({cpu} kernels)" in outputs.render(written)
         assert recording.difference(written, sources, online=False) is None
-        elsewhere = outputs.Recording(**{**written.__dict__, "determinism": {"cpu": "SOMETHING-ELSE"}})
-        assert "SOMETHING-ELSE" in recording.difference(elsewhere, sources, online=False)
     plain = recording.decide(standalone.name, runner.run(standalone), sources)
     assert plain.determinism == {} and "on a CPU." in outputs.render(plain)
+
+
+def _elsewhere(rec: outputs.Recording, **changes) -> outputs.Recording:
+    """The same recording as if made on another CPU family (and with `changes`)."""
+    return outputs.Recording(**{**rec.__dict__, "determinism": {"cpu": "OTHER-FAMILY"}, **changes})
+
+
+def test_a_recording_from_other_cpu_kernels_is_still_compared_and_fails_loudly(runner, sources, tmp_path):
+    """Simulates a recording made on another CPU family: the comparison runs (no skip), passes
+    when the output is the same, and fails on a real difference naming both families, the first
+    differing line and the pinned kernels to use."""
+    import torch
+
+    trains, _ = _chain(tmp_path, TRAIN, "print(w.sum().item())\n")
+    fresh = recording.decide(trains.name, runner.run(trains), sources)
+    same = _elsewhere(fresh)
+    assert recording.difference(same, sources, online=False) is None, "other kernels are no reason to skip"
+    assert recording.mismatch(same, fresh, shown_as="x.md") is None
+    wrong = _elsewhere(fresh, stdout=fresh.stdout.replace("[", "[9", 1))
+    problem = recording.mismatch(wrong, fresh, shown_as="x.md")
+    here = torch.backends.cpu.get_cpu_capability()
+    assert problem and f"recorded on OTHER-FAMILY kernels and ran here on {here} kernels" in problem
+    assert "-[9" in problem and "+[" in problem, "the differing line, as recorded and as run"
+    assert all(f"{name}={value}" in problem for name, value in kernels.PINNED.items())
+    assert "kernels" not in recording.mismatch(
+        fresh.__class__(**{**fresh.__dict__, "stdout": "other\n"}), fresh, shown_as="x.md"
+    ), "on the same kernels a difference is just a difference"
+
+
+def test_make_outputs_on_other_kernels_keeps_a_recording_that_shows_the_same(runner, sources, tmp_path):
+    """No churn: where all that would change is the kernel family (and figure bytes that the
+    printed values round away), the recording stays byte for byte, and no second run is made."""
+    trains, _ = _chain(tmp_path, TRAIN, "print(w.sum().item())\n")
+    run = runner.run(trains)
+    path = tmp_path / "outputs" / "01_a.md"
+    outputs.write(path, _elsewhere(recording.decide(trains.name, run, sources)))
+    before = path.read_bytes()
+
+    def no_second_run():
+        raise AssertionError("nothing to record, so no second run")
+
+    status, kept = recording.record(trains.name, path, run, sources, no_second_run)
+    assert (status, path.read_bytes(), kept.determinism) == ("kept", before, {"cpu": "OTHER-FAMILY"})
+    outputs.write(path, _elsewhere(recording.decide(trains.name, run, sources), stdout="[1.0, 1.0]\n"))
+    status, written = recording.record(trains.name, path, run, sources, lambda: run.stdout)
+    assert status == "recorded" and written.stdout == run.stdout, "a real difference is re-recorded"
+
+
+def test_the_course_runs_on_the_recordings_kernels(tmp_path):
+    """coursetools pins AVX2 kernels before torch starts, on every x86-64 CPU with AVX2 (AVX-512
+    ones included); a caller's own setting, or COURSE_KERNELS=native, wins."""
+    show = "import coursetools, os, torch; print(torch.backends.cpu.get_cpu_capability(), os.environ.get('MKL_CBWR'))"
+    env = {k: v for k, v in os.environ.items() if k not in (*kernels.PINNED, "COURSE_KERNELS")}
+
+    def capability(**extra) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", show], cwd=ROOT, env={**env, **extra}, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    if kernels.has_avx2():
+        assert capability() == "AVX2 AVX2"
+        assert capability(ATEN_CPU_CAPABILITY="default", MKL_CBWR="COMPATIBLE") == "DEFAULT COMPATIBLE"
+    else:
+        assert capability().endswith(" None"), "nothing is pinned on a CPU without AVX2"
+    assert capability(COURSE_KERNELS="native").endswith(" None")
+    if kernels.has_avx2() and os.environ.get("COURSE_KERNELS") != "native":
+        import torch  # this test process too: nothing imported torch before coursetools pinned it
+
+        assert torch.backends.cpu.get_cpu_capability() == os.environ["ATEN_CPU_CAPABILITY"].upper()
+
+
+def test_kernels_are_pinned_only_on_x86_64_with_avx2(tmp_path, monkeypatch):
+    cpuinfo = tmp_path / "cpuinfo"
+    cpuinfo.write_text("processor\t: 0\nflags\t\t: fpu sse2 avx avx2 fma avx512f\n")
+    monkeypatch.setattr(kernels.platform, "machine", lambda: "x86_64")
+    assert kernels.has_avx2(cpuinfo)
+    cpuinfo.write_text("flags\t\t: fpu sse2 avx\n")
+    assert not kernels.has_avx2(cpuinfo)
+    monkeypatch.setattr(kernels.platform, "machine", lambda: "arm64")
+    assert not kernels.has_avx2(tmp_path / "none")
+    assert kernels.pin({}) == {}, "an ARM machine keeps its own kernels"
 
 
 def test_a_recording_names_the_versions_of_the_libraries_it_imports(runner, sources, tmp_path):

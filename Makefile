@@ -20,7 +20,7 @@ PORT ?= 8000
 # Commands in README/CONTRIBUTING code blocks (run by pytest-codeblocks) find the venv first.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: serve build test outputs notebooks run record-outputs browser lesson bench clean
+.PHONY: serve build test lesson-test outputs notebooks run record-outputs browser lesson bench clean
 
 # What a cold `make serve` waits for is mostly pip, so the site layer skips two costs: the venv
 # starts without pip (the pip of the Python that made it installs into it, `pip --python`, pip
@@ -63,6 +63,15 @@ build: $(SITE_STAMP)
 test: $(STAMP) browser
 	$(PY) -m pytest --cov --cov-report=term-missing --cov-fail-under=100 tests
 	$(PY) -m pytest --codeblocks README.md CONTRIBUTING.md
+
+## One lesson's loop: its snippets against their recordings, its claims and notebook, then the
+## built site's checks (seconds, no model work): make lesson-test LESSON=<slug>
+SITE_CHECKS := tests/test_site.py tests/test_lesson_validation.py tests/test_docs_show_only_snippets.py \
+	tests/test_install_lines.py tests/test_lint.py tests/test_progress_manifest.py
+lesson-test: $(STAMP)
+	@test -n "$(LESSON)" -a -d "snippets/$(LESSON)" || { echo 'usage: make lesson-test LESSON=<slug> (a folder in snippets/)'; exit 2; }
+	$(PY) -m pytest -p no:randomly tests/test_recorded_outputs.py tests/test_notebook.py tests/snippets/$(LESSON) -k "$(LESSON)"
+	$(PY) -m pytest -q $(SITE_CHECKS)
 
 ## Rewrite the recorded outputs shown on the pages from a real run (LESSON=<slug> or SNIPPET=<lesson>/<nn>_<name> for fewer)
 outputs: $(STAMP)

@@ -45,6 +45,17 @@ def copy_course(destination: Path) -> Path:
 ENGINES = ("mkdocs", "properdocs")
 
 
+def keep_only(course: Path, slug: str) -> None:
+    """Remove every other lesson from the copy (page, snippets, claim tests, nav entry), for tests
+    of machinery whose cost would otherwise grow with the course."""
+    config = course / "mkdocs.yml"
+    for lesson in [p.name for p in (course / "docs" / "lessons").iterdir() if p.is_dir() and p.name != slug]:
+        for folder in (course / "docs" / "lessons", course / "snippets", course / "tests" / "snippets"):
+            shutil.rmtree(folder / lesson, ignore_errors=True)
+        lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+        config.write_text("".join(line for line in lines if f"lessons/{lesson}/" not in line), encoding="utf-8")
+
+
 def build(course: Path, site: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess:
     """`<engine> build --strict` of the copy into `site`; stdout and stderr together in .stdout."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}

@@ -79,6 +79,7 @@ class Term:
 class Option:
     text: str
     correct: bool
+    line: int = 1
 
 
 @dataclass
@@ -89,6 +90,7 @@ class Question:
     options: list[Option]
     explanation: str
     multi: bool = False
+    line: int = 1
 
 
 @dataclass
@@ -482,7 +484,7 @@ def _load_quiz(lesson: Lesson, problems: list[Problem]) -> None:
                     )
                 )
                 correct = False
-            options.append(Option(_text(option["text"]), correct))
+            options.append(Option(_text(option["text"]), correct, option_line))
         correct_count = sum(o.correct for o in options)
         if options and not multi and correct_count != 1:
             problems.append(
@@ -497,7 +499,7 @@ def _load_quiz(lesson: Lesson, problems: list[Problem]) -> None:
             problems.append(
                 Problem(path, line, f"{label} has no correct answer", "mark at least one option `correct: true`")
             )
-        lesson.questions.append(Question(qid, version, text, options, explanation, multi))
+        lesson.questions.append(Question(qid, version, text, options, explanation, multi, line))
     single = [q for q in lesson.questions if not q.multi and sum(o.correct for o in q.options) == 1]
     positions = {next(i for i, o in enumerate(q.options) if o.correct) for q in single}
     if len(single) > 1 and len(positions) == 1:
@@ -509,6 +511,54 @@ def _load_quiz(lesson: Lesson, problems: list[Problem]) -> None:
                 "move some correct options elsewhere so readers can't answer by position",
             )
         )
+    _check_quiz_form(lesson, path, problems)
+
+
+# Words that make an option sound careful, and so right, to a reader guessing by form.
+HEDGES = ("may", "might", "usually", "often", "can", "could", "generally", "typically")
+HEDGE = re.compile(rf"\b(?:{'|'.join(HEDGES)})\b(?!['’]t)", re.I)
+
+
+def longest_is_right(question: Question) -> bool:
+    """The right option of a single-choice question is longer than every wrong one."""
+    right = [o for o in question.options if o.correct]
+    wrong = [o for o in question.options if not o.correct]
+    return len(right) == 1 and bool(wrong) and len(right[0].text) > max(len(o.text) for o in wrong)
+
+
+def _check_quiz_form(lesson: Lesson, path: Path, problems: list[Problem]) -> None:
+    """A quiz can't be passed by form: the right option is the longest in at most half of the
+    questions, and hedges ("may", "usually", …) are never only on right options."""
+    single = [q for q in lesson.questions if not q.multi and sum(o.correct for o in q.options) == 1]
+    longest = [q for q in single if longest_is_right(q)]
+    if len(longest) > len(single) // 2:
+        for question in longest:
+            problems.append(
+                Problem(
+                    path,
+                    question.line,
+                    f"question {question.id!r}: the right option is the longest, as in {len(longest)} of the "
+                    f"quiz's {len(single)} questions (at most {len(single) // 2} may be): a reader can answer by length",
+                    "give a wrong option a real mistake written as long and as qualified as the right answer, "
+                    "or say the right answer in fewer words",
+                )
+            )
+    for question in lesson.questions:
+        right = [o for o in question.options if o.correct]
+        wrong = [o for o in question.options if not o.correct]
+        hedged = [o for o in right if HEDGE.search(o.text)]
+        if hedged and wrong and not any(HEDGE.search(o.text) for o in wrong):
+            words = sorted({m.group(0).lower() for o in hedged for m in HEDGE.finditer(o.text)})
+            problems.append(
+                Problem(
+                    path,
+                    hedged[0].line,
+                    f"question {question.id!r}: only the right option hedges ({', '.join(words)}): "
+                    "a reader can pick it for its caution alone",
+                    "state the right answer plainly, or qualify a wrong option as much "
+                    '(a real mistake that also says "usually" or "may")',
+                )
+            )
 
 
 def _headings(body: str) -> list[tuple[int, str, int]]:

@@ -153,8 +153,11 @@ Every example on this page runs as it is; copy any block into a notebook on its 
 
 --8<-- "{slug}/outputs/{SNIPPET}.md"
 
-TODO Say what the output shows. Then write the lesson in `## ` sections, each snippet included as
-above and followed by its recorded output (`make outputs` writes it).
+The tokenizer splits the title into the tokens printed above.
+
+TODO Say what the output shows, and only that, as the sentence above does: its claim test quotes
+it. Then write the lesson in `## ` sections, each snippet included as above and followed by its
+recorded output (`make outputs` writes it).
 
 ## TODO First section
 
@@ -194,8 +197,8 @@ questions:
     options:
       - text: TODO The right answer.
         correct: true
-      - text: TODO A wrong answer a reader might believe.
-      - text: TODO Another plausible wrong answer.
+      - text: TODO A mistake a reader might really make, as long and as qualified as the right answer.
+      - text: TODO Another plausible mistake (the lint refuses quizzes passed by length or hedges).
     explanation: >-
       TODO Why the right answer is right, shown after the reader answers.
 
@@ -231,9 +234,14 @@ print(f"{{len(tokens)}} tokens:", tokens)
 def claim_test_text(slug: str) -> str:
     return f'''"""Claims about snippets/{slug}/{SNIPPET}.py."""
 
+import pytest
+
 SNIPPET = "{slug}/{SNIPPET}.py"
 
 
+# Quote the sentence(s) of docs/lessons/{slug}/index.md whose claim the test holds, copied
+# from the Markdown source: tests/test_claim_quotes.py fails when one is no longer on the page.
+@pytest.mark.quotes("The tokenizer splits the title into the tokens printed above.")
 def test_the_example_prints_its_tokens(runner):
     """TODO State the claim the page makes about this output, then assert exactly that."""
     run = runner.run(SNIPPET)

@@ -21,6 +21,8 @@ ONLINE = models.configure_environment()
 import pytest  # noqa: E402
 
 _sources: dict | None = None
+# The lessons whose claim tests this run collected: the summary lists their unquoted paragraphs.
+_claim_lessons: set[str] = set()
 
 
 def model_sources() -> dict[str, models.Source]:
@@ -52,11 +54,28 @@ def pytest_report_header(config):
     return _describe_sources()
 
 
+def pytest_collection_modifyitems(items):
+    claims_dir = ROOT / "tests" / "snippets"
+    for item in items:
+        path = Path(str(item.path))
+        if path.parent.parent == claims_dir:
+            _claim_lessons.add(path.parent.name)
+
+
 def pytest_terminal_summary(terminalreporter):
     if _sources is not None:
         terminalreporter.write_sep("-", "model sources")
         for line in _describe_sources():
             terminalreporter.write_line(line)
+    if _claim_lessons:
+        from coursetools import claims
+
+        listing = claims.report(ROOT, _claim_lessons)
+        if listing:
+            terminalreporter.write_sep("-", "paragraphs about a model that no claim test quotes (for review)")
+            for line in listing:
+                terminalreporter.write_line(line)
+            terminalreporter.write_line("(python -m coursetools.claims lists them for every lesson)")
 
 
 @pytest.fixture(scope="session")

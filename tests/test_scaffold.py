@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from course_copy import ROOT, build, copy_course
 
-from coursetools import scaffold
+from coursetools import claims, scaffold
 from coursetools.lessons import LessonError, load_course, nav_pages
 
 # Never a real lesson's slug: the course's own lessons are computed, not assumed.
@@ -99,6 +99,8 @@ def test_scaffolded_lesson_fails_the_build_until_its_todos_are_written(course, t
     assert not (site / "index.html").exists()
 
     _fill_todos(course, SLUG)
+    # Its claim test quotes its page (coursetools.claims), and its quiz passes the quiz lint.
+    assert [p for p in claims.problems(course) if SLUG in str(p.path)] == []
     result = build(course, tmp_path / "no-notebook")  # the build wants the lesson's notebook
     assert result.returncode != 0 and f"{SLUG}.ipynb:1: out of date" in result.stdout, result.stdout
     made = subprocess.run(

@@ -34,7 +34,7 @@ def chat(review):
     ]
 
 
-def classify(model, reviews):
+def generate(model, reviews):
     batch = tokenizer.apply_chat_template(
         [chat(review) for review, _ in reviews],
         add_generation_prompt=True,
@@ -43,8 +43,13 @@ def classify(model, reviews):
         return_tensors="pt",
     )
     # Greedy decoding (do_sample=False): the same replies on every run.
+    # At most 8 new tokens: a label and its <|im_end|> need fewer.
     output = model.generate(**batch, max_new_tokens=8, do_sample=False)
-    replies = output[:, batch["input_ids"].shape[1] :]
+    return output[:, batch["input_ids"].shape[1] :]
+
+
+def classify(model, reviews):
+    replies = generate(model, reviews)
     return tokenizer.batch_decode(replies, skip_special_tokens=True)
 
 
@@ -55,8 +60,13 @@ def exact_matches(replies, reviews):
     )
 
 
-before_replies = classify(model, held_out)
+before_ids = generate(model, held_out)
+before_replies = tokenizer.batch_decode(before_ids, skip_special_tokens=True)
 for reply in before_replies:
     print(repr(reply))
 before = exact_matches(before_replies, held_out)
 print(f"Exact matches: {before}/{len(held_out)}")
+# A reply without <|im_end|> was cut at 8 tokens, not finished.
+end = tokenizer.eos_token_id
+cut = sum(end not in ids for ids in before_ids.tolist())
+print(f"Cut at 8 tokens: {cut}/{len(held_out)}")

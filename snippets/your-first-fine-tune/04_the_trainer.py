@@ -1,5 +1,5 @@
 # Continues the block above (03_add_lora.py).
-from transformers import ProgressCallback
+from transformers import PrinterCallback, ProgressCallback
 from trl import SFTConfig, SFTTrainer
 
 args = SFTConfig(
@@ -24,7 +24,13 @@ trainer = SFTTrainer(
     train_dataset=dataset,
     processing_class=tokenizer,
 )
-trainer.remove_callback(ProgressCallback)  # we print the losses below
+# The trainer prints a progress bar, or its log dicts when tqdm is off:
+# remove both, and print the losses below.
+trainer.remove_callback(ProgressCallback)
+trainer.remove_callback(PrinterCallback)
+
+seen = args.max_steps * args.per_device_train_batch_size
+print(f"Examples trained on: {seen} of {len(dataset)}")
 
 row = trainer.train_dataset[0]
 # Label -100 marks a token the loss ignores.

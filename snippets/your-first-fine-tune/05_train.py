@@ -6,8 +6,9 @@ trainer.train()
 logged = [entry for entry in trainer.state.log_history if "loss" in entry]
 steps = [entry["step"] for entry in logged]
 losses = [entry["loss"] for entry in logged]
-for step, loss in zip(steps, losses):
-    print(f"step {step:2d}  loss {loss:.4f}")
+rates = [entry["learning_rate"] for entry in logged]
+for step, loss, rate in zip(steps, losses, rates):
+    print(f"step {step:2d}  loss {loss:.4f}  lr {rate:.4f}")
 
 fig, ax = plt.subplots(figsize=(6, 3))
 ax.plot(steps, losses, marker="o")

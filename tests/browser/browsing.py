@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -133,9 +134,10 @@ def add_fixture_lesson(course: Path) -> None:
 def bump_version(course: Path, slug: str, question_id: str) -> None:
     quiz = course / "docs" / "lessons" / slug / "quiz.yml"
     text = quiz.read_text()
-    old = f"- id: {question_id}\n    version: 1\n"
-    assert old in text, f"{quiz} has no `{old.strip()}`"
-    quiz.write_text(text.replace(old, f"- id: {question_id}\n    version: 2\n", 1))
+    found = re.search(rf"- id: {re.escape(question_id)}\n    version: (\d+)\n", text)
+    assert found, f"{quiz} has no `- id: {question_id}` followed by its `version:`"
+    bumped = f"- id: {question_id}\n    version: {int(found.group(1)) + 1}\n"
+    quiz.write_text(text[: found.start()] + bumped + text[found.end() :])
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -4,9 +4,14 @@ The page makes no claim about what the base ships: it shows the recorded printou
 real base can produce. Here we hold the snippet to printing exactly what its two lines say.
 """
 
+import pytest
+
 SNIPPET = "base-vs-instruct/03_base_chat_template.py"
 
 
+@pytest.mark.quotes(
+    "Some base repositories ship a template in their tokenizer files anyway, so check rather than assume; a template the model never saw in training is only formatting to it:"
+)
 def test_prints_exactly_what_the_tokenizers_ship(runner):
     run = runner.run(SNIPPET)
     base, instruct = run.namespace["base"], run.namespace["instruct"]
@@ -16,5 +21,6 @@ def test_prints_exactly_what_the_tokenizers_ship(runner):
     )
 
 
+@pytest.mark.quotes("Here is SmolLM2-135M-Instruct's, as its tokenizer ships it:")
 def test_instruct_tokenizer_carries_a_template(runner):
     assert runner.run(SNIPPET).namespace["instruct"].chat_template

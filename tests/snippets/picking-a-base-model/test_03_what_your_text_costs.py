@@ -1,5 +1,7 @@
 """Claims about snippets/picking-a-base-model/03_what_your_text_costs.py."""
 
+import pytest
+
 SNIPPET = "picking-a-base-model/03_what_your_text_costs.py"
 
 
@@ -7,6 +9,7 @@ def _tokens(ns) -> dict[str, int]:
     return {name: len(ns["tokenizer"](text)["input_ids"]) for name, text in ns["texts"].items()}
 
 
+@pytest.mark.quotes("Here is the same short sentence in three languages, a line of Python and a JSON record:")
 def test_prints_exactly_one_row_per_text(runner):
     run = runner.run(SNIPPET)
     tokens = _tokens(run.namespace)
@@ -16,6 +19,7 @@ def test_prints_exactly_one_row_per_text(runner):
     assert run.stdout == expected
 
 
+@pytest.mark.quotes("The same sentence costs more tokens in French and several times as many in Greek.")
 def test_the_same_sentence_costs_more_in_french_and_several_times_more_in_greek(runner):
     """The page: the same sentence costs more tokens in French than in English, and several
     times as many in Greek."""
@@ -24,6 +28,9 @@ def test_the_same_sentence_costs_more_in_french_and_several_times_more_in_greek(
     assert tokens["Greek"] >= 3 * tokens["English"]
 
 
+@pytest.mark.quotes(
+    "Code costs more tokens per character than English prose, and JSON, all quotes, braces and digits, more than Python."
+)
 def test_code_costs_more_tokens_per_character_than_english(runner):
     """The page: code — Python and JSON — costs more tokens per character than English prose,
     and JSON the most of the two."""
@@ -34,6 +41,7 @@ def test_code_costs_more_tokens_per_character_than_english(runner):
     assert per_char["JSON"] > per_char["Python"]
 
 
+@pytest.mark.quotes("English packs best: the most characters per token.")
 def test_english_is_the_cheapest_text_per_character(runner):
     """The page: English prose is what this tokenizer packs best."""
     ns = runner.run(SNIPPET).namespace
@@ -42,6 +50,7 @@ def test_english_is_the_cheapest_text_per_character(runner):
     assert min(per_char, key=per_char.get) == "English"
 
 
+@pytest.mark.quotes("Here is the same short sentence in three languages, a line of Python and a JSON record:")
 def test_the_sentences_say_the_same_thing_at_similar_length(runner):
     """The language comparison is fair only if the sentences are of comparable length."""
     texts = runner.run(SNIPPET).namespace["texts"]

@@ -1,8 +1,11 @@
 """Claims about snippets/picking-a-base-model/04_context_length_and_kv_cache.py."""
 
+import pytest
+
 SNIPPET = "picking-a-base-model/04_context_length_and_kv_cache.py"
 
 
+@pytest.mark.quotes("The config says how long a sequence the model was built for — prompt and answer together:")
 def test_prints_exactly_the_config_and_the_cache_sizes(runner):
     run = runner.run(SNIPPET)
     config, per_token = run.namespace["config"], run.namespace["per_token"]
@@ -18,6 +21,9 @@ def test_prints_exactly_the_config_and_the_cache_sizes(runner):
     assert run.stdout == expected
 
 
+@pytest.mark.quotes(
+    "Per token that is 2 × layers × KV heads × head size × bytes per value, which the block computes from the config."
+)
 def test_per_token_bytes_follow_the_formula_with_two_bytes_for_bfloat16(runner):
     """The page: 2 (a key and a value) × layers × KV heads × head size × bytes per value."""
     import torch
@@ -28,6 +34,7 @@ def test_per_token_bytes_follow_the_formula_with_two_bytes_for_bfloat16(runner):
     assert ns["per_token"] == 2 * config.num_hidden_layers * config.num_key_value_heads * config.head_dim * 2
 
 
+@pytest.mark.quotes("The cache grows linearly: double the tokens and you double the cache.")
 def test_the_cache_grows_linearly_with_sequence_length(runner):
     """The page: double the tokens, double the cache; the last row is the full context window."""
     run = runner.run(SNIPPET)
@@ -39,6 +46,9 @@ def test_the_cache_grows_linearly_with_sequence_length(runner):
     assert lengths[-1] == run.namespace["config"].max_position_embeddings > lengths[-2]
 
 
+@pytest.mark.quotes(
+    "SmolLM2 has fewer KV heads than attention heads: several attention heads share one key and value head, which makes its cache that many times smaller."
+)
 def test_fewer_kv_heads_than_attention_heads(runner):
     """The page: SmolLM2 shares each key/value head between several attention heads, which
     makes its cache that many times smaller."""
@@ -47,11 +57,17 @@ def test_fewer_kv_heads_than_attention_heads(runner):
     assert config.num_attention_heads % config.num_key_value_heads == 0
 
 
+@pytest.mark.quotes(
+    "Per token that is 2 × layers × KV heads × head size × bytes per value, which the block computes from the config."
+)
 def test_head_size_is_the_hidden_size_split_over_the_attention_heads(runner):
     config = runner.run(SNIPPET).namespace["config"]
     assert config.head_dim * config.num_attention_heads == config.hidden_size
 
 
+@pytest.mark.quotes(
+    "Compare the last row with the weights in the next section: a batch of two sequences at full context already holds more cache than the model has weights in bfloat16."
+)
 def test_two_full_context_sequences_outweigh_the_bfloat16_weights(runner):
     """The page: a batch of two sequences at full context holds more cache than the model has
     weights in bfloat16 (the count printed in the next section)."""

@@ -12,6 +12,7 @@ SNIPPET = "your-first-fine-tune/06_after_training.py"
 BEFORE = "your-first-fine-tune/01_before_training.py"
 
 
+@pytest.mark.quotes("The same held-out reviews, the same exact-match score, now with the adapter in place:")
 def test_prints_each_reply_and_both_scores(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace
@@ -24,11 +25,18 @@ def test_prints_each_reply_and_both_scores(runner):
     )
 
 
+@pytest.mark.quotes(
+    "The fine-tune taught both at once: the exact format, which none of the replies before training had, and the judgement, which the instruct model could already make in prose."
+)
 def test_more_held_out_reviews_are_right_after_training(runner):
     ns = runner.run(SNIPPET).namespace
     assert ns["after"] > ns["before"]
 
 
+@pytest.mark.quotes(
+    "Every reply is now in the format, and most are right.",
+    "What it still gets wrong, it gets wrong as a label, which is the honest kind of error:",
+)
 def test_every_reply_is_now_in_the_format(runner):
     """The page: training taught the format everywhere; what it gets wrong, it gets wrong as a label."""
     ns = runner.run(SNIPPET).namespace
@@ -36,6 +44,9 @@ def test_every_reply_is_now_in_the_format(runner):
     assert ns["after"] > len(ns["held_out"]) / 2, "most are right"
 
 
+@pytest.mark.quotes(
+    "The course's tests run this fine-tune on every change, so the losses, the curve and the scores below are those of a real training run."
+)
 def test_the_scores_are_the_recorded_ones(runner, sources):
     """Before and after, as this run counts them, are the numbers the page shows."""
     ns = runner.run(SNIPPET).namespace

@@ -24,7 +24,7 @@ KNOWN = [
     (
         "Attribute “autocomplete” is only allowed when the input type is",
         'Material\'s base.html: autocomplete="off" on the drawer and search checkboxes, which keeps'
-        " Firefox from restoring them open (squidfunk/mkdocs-material base.html)",
+        " Firefox from restoring them open (squidfunk/mkdocs-material#1513, closed as intended)",
         2,
     ),
     (

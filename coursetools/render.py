@@ -233,10 +233,11 @@ def lazy_figures(html_text: str) -> str:
 
 
 def inline_manifest(manifest_json: str) -> str:
-    """The course manifest (coursetools.progress) as a data block progress.js reads before any
-    fetch. `<` is escaped so no text in it can close the script element."""
-    data = manifest_json.replace("<", "\\u003c")
-    return f'<script type="application/json" data-course-manifest>{data}</script>'
+    """The course manifest (coursetools.progress) in a hidden element's attribute, which
+    progress.js reads before any fetch. Not a `<script type="application/json">`: Material's
+    instant navigation re-creates the scripts of a page it swaps in, without their type, and the
+    browser would run the JSON as code."""
+    return f'<div hidden data-course-manifest="{html.escape(manifest_json, quote=True)}"></div>'
 
 
 def quiz(lesson: Lesson, namespace: str) -> str:

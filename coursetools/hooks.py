@@ -134,7 +134,14 @@ def on_page_content(html, page, config, files):
         page.meta["search"] = {"exclude": True}
         # The notebook is generated from its page: there is nothing in it to edit by hand.
         page.edit_url = None
-        return render.notebook_page(Path(page.file.src_uri).name, html)
+        alts = render.notebook_alts(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
+        return render.notebook_page(Path(page.file.src_uri).name, html, alts)
+    if "data-course-progress" in html or "course-lesson-status" in html:
+        # The pages that show the reader's progress carry the course manifest inline, so
+        # progress.js lays them out in the same frame as the page instead of after fetching
+        # course.json, which moved what was below (layout shift, Lighthouse CLS 0.4).
+        html += render.inline_manifest(_course["manifest"])
+    html = render.lazy_figures(html)
     lesson = _course["by_page"].get(page.file.src_uri)
     if lesson is None:
         return html
@@ -152,5 +159,6 @@ def on_files(files, config):
 
     urls = {lesson.src_uri: files.get_file_from_path(lesson.src_uri).url for lesson in _course["lessons"]}
     content = progress.manifest_json(_course["lessons"], _course["tracks"], _course["namespace"], urls)
+    _course["manifest"] = content
     files.append(File.generated(config, progress.MANIFEST, content=content))
     return files

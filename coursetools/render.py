@@ -53,7 +53,8 @@ def glossary(lessons: list[Lesson], page_dir: str) -> str:
         link = f"{_relative(term.lesson.src_uri, page_dir)}#{term.id}"
         blocks.append(
             f'<div class="course-glossary-entry" id="{term.id}" markdown>\n\n'
-            f"### {term.term}\n\n{term.definition}\n\n"
+            # h2 under the page's h1: a heading level skipped is an accessibility fault (axe heading-order).
+            f"## {term.term}\n\n{term.definition}\n\n"
             f"Defined in [Lesson {term.lesson.number}: {term.lesson.title}]({link}).\n\n</div>"
         )
     return "\n\n".join(blocks)
@@ -155,20 +156,88 @@ def outcome(lesson: Lesson, colab: str | None) -> str:
     )
 
 
-_NOTEBOOK_CODE = re.compile(r'(<div class="highlight-ipynb[^"]*")><pre>(.*?)(</pre>)', re.S)
+_NOTEBOOK_CODE = re.compile(r'<div class="(highlight-ipynb[^"]*)"><pre>(.*?)(</pre>)', re.S)
+# What mkdocs-jupyter puts around a notebook and Material already gives every page, or that no
+# lesson notebook uses: its inline stylesheets (570 kB, mostly JupyterLab's own UI, and its code
+# colours fall below 4.5:1 contrast), its scripts (clipboard, MathJax, Mermaid, RequireJS), and
+# its own copy button on every cell beside Material's, with the hidden copy of the cell's text.
+_NOTEBOOK_DROP = re.compile(
+    r"<style\b[^>]*>.*?</style>\s*"
+    r"|<script\b[^>]*>.*?</script>\s*"
+    r'|<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>\s*'
+    r'|<div class="clipboard-copy-txt"[^>]*>.*?</div>\s*',
+    re.S,
+)
+_NOTEBOOK_IMAGE = re.compile(r'<img alt="[^"]*" class="" src="data:image/png;base64,([^"]+)"')
+_NO_DESCRIPTION = "No description has been provided for this image"
 
 
-def notebook_page(filename: str, html_text: str) -> str:
+def notebook_page(filename: str, html_text: str, alts: dict[str, str] | None = None) -> str:
     """The rendered notebook with a download button, and its code cells as `pre > code`, which is
-    what Material gives a copy button to (mkdocs-jupyter writes a bare `pre`)."""
+    what Material gives a copy button to (mkdocs-jupyter writes a bare `pre`) and colours as it
+    colours a lesson's code. `alts` maps a figure's base64 PNG to the alt text the lesson gives
+    it (notebook_alts); the notebook's images get it instead of nbconvert's placeholder."""
+    html_text = _NOTEBOOK_DROP.sub("", html_text)
+    # A cell's source is not a widget: keyboard focus goes to the links, buttons and the
+    # outputs that scroll, not to every block of text.
+    html_text = html_text.replace(
+        '<div class="jp-Cell-inputWrapper" tabindex="0">', '<div class="jp-Cell-inputWrapper">'
+    )
+    # A heading's link styled as Material's own (shown on hover or focus), not a bare pilcrow.
+    html_text = html_text.replace('<a class="anchor-link" href=', '<a class="headerlink" href=')
     # Material names a block after the nearest id, and mkdocs-jupyter's cell ids ("cell-id=…")
-    # are not valid in a CSS selector: each block gets an id of its own.
+    # are not valid in a CSS selector: each block gets an id of its own. A cell's code scrolls
+    # sideways on a phone, so it takes keyboard focus as a lesson's code does.
     count = iter(range(1_000_000))
     cells = _NOTEBOOK_CODE.sub(
-        lambda m: f'{m.group(1)}><pre id="nb-{next(count)}"><code>{m.group(2)}</code>{m.group(3)}', html_text
+        lambda m: (
+            f'<div class="highlight {m.group(1)}"><pre id="nb-{next(count)}"><code tabindex="0">{m.group(2)}</code>{m.group(3)}'
+        ),
+        html_text,
     )
+
+    def image(match: re.Match) -> str:
+        alt = (alts or {}).get(match.group(1), _NO_DESCRIPTION)
+        return f'<img alt="{html.escape(alt)}" loading="lazy" decoding="async" src="data:image/png;base64,{match.group(1)}"'
+
+    cells = _NOTEBOOK_IMAGE.sub(image, cells)
     download = f'<a class="md-button course-notebook-download" href="{filename}" download>Download the notebook</a>'
     return f"<p>{download}</p>{cells}"
+
+
+def notebook_alts(notebook_json: str) -> dict[str, str]:
+    """Each PNG a notebook displays (base64, as the page embeds it) -> the alt text beside it,
+    which coursetools.notebook writes from the lesson's figure (its text/plain)."""
+    import json
+
+    alts = {}
+    for cell in json.loads(notebook_json).get("cells", []):
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            png, text = data.get("image/png"), data.get("text/plain")
+            if png and text:
+                png = "".join(png) if isinstance(png, list) else png
+                text = "".join(text) if isinstance(text, list) else text
+                alts["".join(png.split())] = text
+    return alts
+
+
+_FIGURE = re.compile(r'<img (?=[^>]*class="course-figure")(?![^>]*loading=)')
+
+
+def lazy_figures(html_text: str) -> str:
+    """A recorded figure comes after the code and output that drew it, below the fold: the
+    browser fetches it when the reader gets near it. Its width and height (from the recording)
+    keep its place meanwhile. The recording's own text is untouched."""
+    return _FIGURE.sub('<img loading="lazy" decoding="async" ', html_text)
+
+
+def inline_manifest(manifest_json: str) -> str:
+    """The course manifest (coursetools.progress) in a hidden element's attribute, which
+    progress.js reads before any fetch. Not a `<script type="application/json">`: Material's
+    instant navigation re-creates the scripts of a page it swaps in, without their type, and the
+    browser would run the JSON as code."""
+    return f'<div hidden data-course-manifest="{html.escape(manifest_json, quote=True)}"></div>'
 
 
 def quiz(lesson: Lesson, namespace: str) -> str:

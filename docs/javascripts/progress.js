@@ -38,6 +38,16 @@
   // ------------------------------------------------------------ the course, from the manifest
 
   function loadCourse() {
+    // The pages that show progress carry the manifest inline (coursetools/hooks.py): read it
+    // there, so the view is laid out at once and nothing below it moves when it fills in.
+    var inline = document.querySelector("[data-course-manifest]");
+    if (inline) {
+      try {
+        return Promise.resolve(toCourse(JSON.parse(inline.getAttribute("data-course-manifest"))));
+      } catch (error) {
+        // Fall back to the published copy.
+      }
+    }
     if (!loading) {
       loading = window
         .fetch(MANIFEST_URL, { credentials: "same-origin" })
@@ -243,6 +253,7 @@
     view.fileInput.accept = "application/json,.json";
     view.fileInput.hidden = true;
     view.fileInput.tabIndex = -1;
+    view.fileInput.setAttribute("aria-label", "Answers file to import"); // the button opens it
     actions.appendChild(view.exportButton);
     actions.appendChild(view.importButton);
     actions.appendChild(view.fileInput);
@@ -604,6 +615,10 @@
     }
   }
 
+  // A page that carries the manifest inline is laid out now, while the document is parsed and
+  // before its first paint, not after Material's first document$ (DOMContentLoaded): the
+  // footer under Your progress must not be painted once high up and then pushed down.
+  if (document.querySelector("[data-course-manifest]")) safeRefresh();
   store.onEveryPage(refresh);
   document.addEventListener("course-quiz:change", safeRefresh);
   window.addEventListener("storage", safeRefresh);

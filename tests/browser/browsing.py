@@ -29,8 +29,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from course_copy import copy_course, write_notebooks
+from playwright.sync_api import expect
 
 from coursetools import chromium, scaffold
+
+# expect() has its own ceiling (5 s by default), short for a machine that other jobs share.
+expect.set_options(timeout=20_000)
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "screenshots"
@@ -257,8 +261,13 @@ def open_page(browser, sites):
 
     def _open(**options):
         options.setdefault("viewport", {"width": 1280, "height": 900})
+        # What a test sees must not depend on timing: no animation or colour transition caught
+        # half-way (axe's contrast check, a screenshot), whatever the machine's load.
+        options.setdefault("reduced_motion", "reduce")
         context = browser.new_context(**options)
-        context.set_default_timeout(10_000)
+        # A ceiling, not a wait: every wait is on a state, and a busy machine may take longer.
+        context.set_default_timeout(20_000)
+        context.add_init_script(NO_MOTION)
         contexts.append(context)
         watch = Watch(sites.origin)
         watches.append(watch)
@@ -282,6 +291,27 @@ def open_page(browser, sites):
         context.close()
     for watch in watches:
         watch.assert_clean()
+
+
+# Every page of every test: transitions and animations off, so a state is final as soon as it
+# is set. Added as the document starts (an init script runs before any of the page's own).
+NO_MOTION = """
+(() => {
+  const style = document.createElement("style");
+  style.dataset.testNoMotion = "";
+  style.textContent = "*, *::before, *::after { transition: none !important; animation: none !important; " +
+    "scroll-behavior: auto !important; caret-color: transparent !important; }";
+  const add = () => (document.head || document.documentElement).appendChild(style);
+  if (document.documentElement) add();
+  else document.addEventListener("DOMContentLoaded", add, { once: true });
+})();
+"""
+
+
+def rest_pointer(page) -> None:
+    """Move the pointer off the page, so nothing is hovered while a check inspects colours."""
+    page.mouse.move(-1, -1)
+    page.wait_for_function("() => !document.querySelector('body :hover')")
 
 
 # ---------------------------------------------------------------- storage that misbehaves (init scripts)

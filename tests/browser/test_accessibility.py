@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browsing import BLOCKED_STORAGE, LESSON, Quiz, partial_progress, seed
+from browsing import BLOCKED_STORAGE, LESSON, Quiz, partial_progress, rest_pointer, seed
 
 SCHEMES = {"light": "default", "dark": "slate"}
 PAGES = {"home": "", "lesson": LESSON, "glossary": "glossary/"}
@@ -33,6 +33,7 @@ def test_no_serious_accessibility_violations(open_page, sites, questions, scheme
 
 def serious_violations(page, view: str) -> list[str]:
     problems = []
+    rest_pointer(page)
     for violation in _axe.run(page).response["violations"]:
         if violation["impact"] in ("serious", "critical"):
             nodes = [" ".join(node["target"]) for node in violation["nodes"]][:5]

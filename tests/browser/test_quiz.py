@@ -246,9 +246,14 @@ def test_instant_navigation_mounts_once(open_page, sites, questions):
 
     page.locator(".md-sidebar--primary a.md-nav__link[href$='glossary/']").click()
     page.wait_for_url(re.compile(r".*/glossary/(#.*)?$"))
+    # Wait on the state, not the address: Material swaps the page in after the URL changes, and
+    # going back before the glossary is in place would race its swap with the return's.
+    expect(page.locator("form.course-quiz")).to_have_count(0)
+    expect(page.locator("article h1#glossary")).to_have_count(1)
     page.go_back()
     page.wait_for_url(re.compile(rf".*/{LESSON}(#.*)?$"))  # navigation.tracking may add a hash
     quiz.mounted()
+    expect(page.locator("article h1#glossary")).to_have_count(0)
     assert page.evaluate("() => window.__sameDocument") is True, "navigation was not instant"
     assert page.locator("form.course-quiz").count() == 1
     assert page.evaluate("() => window.__quizMounts") == 2  # the first visit and the return

@@ -12,6 +12,9 @@ from coursetools.lessons import load_course
 
 WIDTHS = {"desktop": 1280, "phone": 390}
 SCHEMES = {"light": "default", "dark": "slate"}
+# A full-page capture of a long page takes seconds on a busy machine: more than the tests'
+# default 10 s wait is no failure of the page.
+SHOT = {"timeout": 60_000, "animations": "disabled"}
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -25,10 +28,10 @@ def test_screenshots(open_page, sites, questions, device, scheme):
         Quiz(page, f"slm-course:{lesson.slug}").mounted()
         assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
         assert_fits(page, width)
-        page.screenshot(path=SCREENSHOTS / f"lesson-{lesson.slug}-{device}-{scheme}.png", full_page=True)
+        page.screenshot(path=SCREENSHOTS / f"lesson-{lesson.slug}-{device}-{scheme}.png", full_page=True, **SHOT)
         page.goto(sites.url("main", f"lessons/{lesson.slug}/{lesson.slug}/"))  # its notebook, rendered
         assert_fits(page, width)
-        page.screenshot(path=SCREENSHOTS / f"notebook-{lesson.slug}-{device}-{scheme}.png", full_page=True)
+        page.screenshot(path=SCREENSHOTS / f"notebook-{lesson.slug}-{device}-{scheme}.png", full_page=True, **SHOT)
 
     page.goto(sites.url("main", LESSON))
     quiz = Quiz(page)
@@ -53,7 +56,7 @@ def test_screenshots(open_page, sites, questions, device, scheme):
         "width": min(box["width"] + 16, width - left),
         "height": box["height"] + 16,
     }
-    page.screenshot(path=SCREENSHOTS / f"quiz-{device}-{scheme}.png", full_page=True, clip=clip)
+    page.screenshot(path=SCREENSHOTS / f"quiz-{device}-{scheme}.png", full_page=True, clip=clip, **SHOT)
     watch.assert_clean()
 
 
@@ -76,7 +79,7 @@ def test_progress_screenshots(open_page, sites, device, scheme):
     page.locator(".course-lesson-status:not([hidden])").first.wait_for()
     page.locator(".md-nav--primary .course-nav-done").first.wait_for(state="attached")
     assert_fits(page, width)
-    page.screenshot(path=SCREENSHOTS / f"home-progress-{device}-{scheme}.png", full_page=True)
+    page.screenshot(path=SCREENSHOTS / f"home-progress-{device}-{scheme}.png", full_page=True, **SHOT)
     if device == "phone":
         page.locator("label.md-header__button[for='__drawer']").click()
         # Open the track that holds the finished lesson, to show its mark.
@@ -84,15 +87,15 @@ def test_progress_screenshots(open_page, sites, device, scheme):
         track.locator("> label.md-nav__link").first.click()
         page.locator(".md-nav--primary .course-nav-done").first.wait_for()
         page.wait_for_timeout(400)  # let the drawer finish sliding in
-        page.screenshot(path=SCREENSHOTS / f"nav-progress-{device}-{scheme}.png")
+        page.screenshot(path=SCREENSHOTS / f"nav-progress-{device}-{scheme}.png", **SHOT)
 
     page.goto(sites.url("variant", "progress/"))
     page.locator(".course-progress table").first.wait_for()
     assert_fits(page, width)
-    page.screenshot(path=SCREENSHOTS / f"progress-{device}-{scheme}.png", full_page=True)
+    page.screenshot(path=SCREENSHOTS / f"progress-{device}-{scheme}.png", full_page=True, **SHOT)
     page.get_by_role("button", name="Reset all answers…").click()
     page.get_by_role("button", name="Delete all answers").focus()
     page.evaluate("() => window.scrollTo(0, 0)")
     page.wait_for_timeout(300)  # let the header settle at the top
-    page.screenshot(path=SCREENSHOTS / f"progress-reset-{device}-{scheme}.png", full_page=True)
+    page.screenshot(path=SCREENSHOTS / f"progress-reset-{device}-{scheme}.png", full_page=True, **SHOT)
     watch.assert_clean()

@@ -5,9 +5,8 @@ tokenizer = AutoTokenizer.from_pretrained(
 )
 
 messages = [{"role": "user", "content": "Hi!"}]
-ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)[
-    "input_ids"
-]
+chat = tokenizer.apply_chat_template(messages, add_generation_prompt=True)
+ids = chat["input_ids"]
 print(f"{len(ids)} ids")
 for i, token_id in enumerate(ids):
     if token_id in tokenizer.all_special_ids:

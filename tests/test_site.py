@@ -121,7 +121,13 @@ def test_unwritten_lessons_are_plain_text_not_links(lesson):
     for mention in ("Lesson 0.6", "Track 4, Lesson 4.5"):
         assert mention in text
     for link in article.find_all("a"):
-        assert "0.6" not in link.get_text() and "4.5" not in link.get_text()
+        assert "0.6" not in link.get_text()
+
+
+def test_the_track_4_reference_links_to_lesson_4_5(lesson):
+    [link] = [a for a in _article(lesson).find_all("a") if "4.5" in a.get_text()]
+    assert _text(link) == "Track 4, Lesson 4.5"
+    assert link["href"].rstrip("/").endswith("preference-tuning-with-dpo")
 
 
 def test_the_next_lesson_links_to_lesson_1_2(lesson):

@@ -7,6 +7,9 @@ import pytest
 SNIPPET = "preference-tuning-with-dpo/01_before_training.py"
 
 
+@pytest.mark.quotes(
+    "and two counts: how many replies\nare in the format, and how many hold the right number anywhere, in any words.",
+)
 def test_prints_each_reply_and_both_counts(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

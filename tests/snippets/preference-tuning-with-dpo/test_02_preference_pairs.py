@@ -5,6 +5,9 @@ import pytest
 SNIPPET = "preference-tuning-with-dpo/02_preference_pairs.py"
 
 
+@pytest.mark.quotes(
+    "Each training example is a preference pair in the conversational form `DPOTrainer` reads",
+)
 def test_prints_the_counts_and_the_first_pair(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

@@ -6,6 +6,9 @@ from trl import DPOConfig
 SNIPPET = "preference-tuning-with-dpo/03_the_trainer.py"
 
 
+@pytest.mark.quotes(
+    'so "Reference model loaded" is `False`',
+)
 def test_prints_what_the_trainer_holds(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

@@ -10,6 +10,9 @@ from coursetools.runner import SNIPPETS
 SNIPPET = "preference-tuning-with-dpo/04_train.py"
 
 
+@pytest.mark.quotes(
+    "At each one it logs the loss and the reward margin",
+)
 def test_prints_each_logged_loss_and_margin(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace
@@ -46,6 +49,9 @@ def test_neither_moves_the_same_way_at_every_step(runner):
     assert any(b < a for a, b in zip(margins, margins[1:]))
 
 
+@pytest.mark.quotes(
+    "From there the margin grows and the loss falls",
+)
 def test_the_figure_is_drawn_from_the_printed_margins(runner):
     run = runner.run(SNIPPET)
     [line] = run.namespace["ax"].get_lines()
@@ -55,6 +61,9 @@ def test_the_figure_is_drawn_from_the_printed_margins(runner):
     assert figure.alt.startswith("Line chart, Reward margin, chosen minus rejected: reward margin against step.")
 
 
+@pytest.mark.quotes(
+    "The outputs were recorded from the weights and library versions named\n  under each block, on a CPU with the instruction set named there.",
+)
 def test_it_trained_and_its_recording_names_the_cpu(runner, sources):
     run = runner.run(SNIPPET)
     assert run.trained

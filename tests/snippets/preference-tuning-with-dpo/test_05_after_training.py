@@ -10,6 +10,9 @@ from coursetools.runner import SNIPPETS
 SNIPPET = "preference-tuning-with-dpo/05_after_training.py"
 
 
+@pytest.mark.quotes(
+    "Eleven replies of twelve are now in the format, from none.",
+)
 def test_prints_each_reply_and_the_counts(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

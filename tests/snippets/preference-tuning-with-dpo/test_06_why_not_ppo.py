@@ -6,6 +6,9 @@ from trl import GRPOConfig
 SNIPPET = "preference-tuning-with-dpo/06_why_not_ppo.py"
 
 
+@pytest.mark.quotes(
+    "This block\ncounts the model's forward passes in one DPO step, and in sampling one group of replies of at\nmost 64 tokens",
+)
 def test_prints_the_passes_the_timing_and_the_samples(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

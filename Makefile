@@ -20,8 +20,7 @@ PORT ?= 8000
 # Commands in README/CONTRIBUTING code blocks (run by pytest-codeblocks) find the venv first.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: serve build test lesson-test outputs notebooks run record-outputs browser lesson bench clean
-.PHONY: serve build test outputs notebooks run record-outputs browser java lesson bench clean
+.PHONY: serve build test lesson-test outputs notebooks run record-outputs browser java lesson bench clean
 
 # What a cold `make serve` waits for is mostly pip, so the site layer skips two costs: the venv
 # starts without pip (the pip of the Python that made it installs into it, `pip --python`, pip

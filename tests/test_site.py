@@ -115,18 +115,16 @@ def test_recorded_outputs_show_under_the_code_with_provenance(lesson):
     assert "The capital of France is Paris.<|im_end|>" in article.get_text()
 
 
-def test_unwritten_lessons_are_plain_text_not_links(lesson):
-    article = _article(lesson)
-    text = article.get_text(" ", strip=True)
-    assert "Track 4, Lesson 4.5" in text
-    for link in article.find_all("a"):
-        assert "4.5" not in link.get_text()
-
-
 def test_the_pretraining_reference_links_to_lesson_0_6(lesson):
     link = next((a for a in _article(lesson).find_all("a") if "Lesson 0.6" in _text(a)), None)
     assert link is not None, "lesson 1.1's pretraining reference should link to lesson 0.6"
     assert link["href"].rstrip("/").endswith("next-token-prediction")
+
+
+def test_the_track_4_reference_links_to_lesson_4_5(lesson):
+    [link] = [a for a in _article(lesson).find_all("a") if "4.5" in a.get_text()]
+    assert _text(link) == "Track 4, Lesson 4.5"
+    assert link["href"].rstrip("/").endswith("preference-tuning-with-dpo")
 
 
 def test_the_next_lesson_links_to_lesson_1_2(lesson):

@@ -55,6 +55,9 @@ def test_the_attention_mask_marks_padding_and_the_loss_ignores_it(runner):
         assert (labels[i, n:] == -100).all()
 
 
+@pytest.mark.quotes(
+    "The block prepares it with `SFTTrainer`, then builds batches of four with the trainer's own data collator and counts what each holds.",
+)
 def test_the_figure_shows_the_printed_numbers(runner):
     run = runner.run(SNIPPET)
     ax = run.namespace["ax"]

@@ -62,6 +62,10 @@ def test_messages_data_learns_every_token_by_default(runner):
     assert "Loss on 54 of 54 tokens:" in run.stdout
 
 
+@pytest.mark.quotes(
+    "The next block asks the trainer to prepare each dataset, without training, and shows the first example as the trainer's data collator hands it over.",
+    "Each token's label is either the token itself, which the loss learns to predict, or -100, which the loss ignores.",
+)
 def test_prints_the_loss_tokens_one_by_one(runner):
     run = runner.run(SNIPPET)
     tok = run.namespace["tokenizer"]

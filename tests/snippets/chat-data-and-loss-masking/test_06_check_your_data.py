@@ -35,6 +35,9 @@ def test_max_length_40_cuts_every_example_before_its_reply_and_drops_it(runner):
     assert run.stdout.endswith("== prompt-completion, max_length=40\nKept 0 of 4 examples\n")
 
 
+@pytest.mark.quotes(
+    "The function below reads what the trainer prepared: it counts the examples the trainer kept, and flags an example whose loss sees nothing, a loss that covers a role marker (so it reaches beyond the replies), and a reply cut before its end-of-turn token.",
+)
 def test_the_check_flags_a_reply_cut_before_its_end(runner):
     """The page: the check flags a reply cut before its end-of-turn token."""
     ns = runner.run(SNIPPET).namespace

@@ -5,6 +5,10 @@ import pytest
 SNIPPET = "decoding/01_greedy.py"
 
 
+@pytest.mark.quotes(
+    "The simplest rule takes the single most likely token at every step.",
+    "With `do_sample=False`, `generate` does exactly that:",
+)
 def test_prints_both_replies(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

@@ -6,6 +6,9 @@ import torch
 SNIPPET = "decoding/02_temperature.py"
 
 
+@pytest.mark.quotes(
+    "Here are the five most likely first tokens of the reply at three temperatures:",
+)
 def test_prints_the_table(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace
@@ -32,6 +35,9 @@ def test_the_order_never_changes(runner):
         assert torch.topk(probs, 5).indices.tolist() == ns["top"].tolist()
 
 
+@pytest.mark.quotes(
+    "Here are the five most likely first tokens of the reply at three temperatures:",
+)
 def test_the_figure_shows_the_table(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

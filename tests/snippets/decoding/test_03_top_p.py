@@ -10,6 +10,9 @@ def _kept(ns, p):
     return int((ns["cumulative"] < p).sum().item()) + 1
 
 
+@pytest.mark.quotes(
+    "Top-p sampling (nucleus sampling) keeps only the most likely tokens whose probabilities add up to p, and samples among those:",
+)
 def test_prints_the_nucleus_sizes(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

@@ -5,6 +5,9 @@ import pytest
 SNIPPET = "decoding/04_seeds.py"
 
 
+@pytest.mark.quotes(
+    "Set the same seed before the same `generate` call and you get the same reply; set another and you get another:",
+)
 def test_prints_each_sample(runner):
     run = runner.run(SNIPPET)
     s = run.namespace["samples"]

@@ -37,6 +37,9 @@ def test_prints_each_token_and_the_sum(runner):
     assert lines[-1] == f"Sum: {total:.3f}  p = {math.exp(total):.4f}"
 
 
+@pytest.mark.quotes(
+    "The one line to get right is the shift: the logits at position i are the model's guess for the token at position i + 1, so the first reply token is scored by the logits of the last prompt token.",
+)
 def test_one_forward_pass_scores_the_token_after_each_position(runner):
     import torch
 

@@ -38,6 +38,9 @@ def test_the_longer_reply_has_a_lower_sum_and_a_higher_mean(runner):
     assert longer.sum() < chosen.sum() and longer.mean() > chosen.mean()
 
 
+@pytest.mark.quotes(
+    "The figure shows where the two replies win and lose their probability: most of each reply's tokens are easy once the first is written, and the costly choices are the first token and where to stop.",
+)
 def test_the_figure_is_drawn_from_the_printed_values(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

@@ -18,6 +18,10 @@ def _literal(snippet: str, name: str):
     raise AssertionError(f"{snippet} assigns no {name}")
 
 
+@pytest.mark.quotes(
+    "Every run below uses lesson 2.1's task, its 40 training reviews and its 12 held-out reviews, and scores replies the same way: exact matches only.",
+    "The first block sets them up again, word for word.",
+)
 def test_prints_the_counts(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

@@ -23,6 +23,9 @@ def report(name, run, n):
     )
 
 
+@pytest.mark.quotes(
+    "The first run is lesson 2.1's settings, stopped at five steps:",
+)
 def test_prints_the_report_of_the_run(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

@@ -15,6 +15,9 @@ def report(name, run, n):
     )
 
 
+@pytest.mark.quotes(
+    "Five steps at a tenth and at ten times lesson 2.1's rate of `1e-3`:",
+)
 def test_prints_the_report_of_each_run(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

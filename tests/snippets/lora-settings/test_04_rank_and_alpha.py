@@ -15,6 +15,9 @@ def report(name, run, n):
     )
 
 
+@pytest.mark.quotes(
+    "Two runs at rank 16, eight times lesson 2.1's: one with alpha at twice the rank, as lesson 2.1 had it, one with alpha back at 4.",
+)
 def test_prints_the_report_of_each_run(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

@@ -5,6 +5,9 @@ import pytest
 SNIPPET = "lora-settings/05_the_sweep_figure.py"
 
 
+@pytest.mark.quotes(
+    "The table and the figure put the five runs side by side.",
+)
 def test_prints_one_row_per_run(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace
@@ -16,6 +19,9 @@ def test_prints_one_row_per_run(runner):
     assert max(len(line) for line in run.stdout.splitlines()) <= 45
 
 
+@pytest.mark.quotes(
+    "The table and the figure put the five runs side by side.",
+)
 def test_the_figure_draws_the_printed_runs(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

@@ -5,6 +5,10 @@ import pytest
 SNIPPET = "loss-and-perplexity/01_the_model_s_loss.py"
 
 
+@pytest.mark.quotes(
+    "Pass `labels=` to a causal language model and it returns a loss next to its logits.",
+    "The loss is a single number.",
+)
 def test_prints_tokens_logits_and_loss(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

@@ -7,6 +7,10 @@ import pytest
 SNIPPET = "loss-and-perplexity/02_loss_by_hand.py"
 
 
+@pytest.mark.quotes(
+    "The next block rebuilds it from those logits.",
+    "The loss is the mean of those numbers.",
+)
 def test_prints_each_token_loss_and_both_means(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

@@ -7,6 +7,9 @@ import pytest
 SNIPPET = "loss-and-perplexity/03_per_token_figure.py"
 
 
+@pytest.mark.quotes(
+    "The figure shows where the cost of this sentence goes:",
+)
 def test_prints_the_highest_and_lowest(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace
@@ -33,6 +36,9 @@ def test_the_mean_is_far_above_the_typical_token(runner):
     assert statistics.mean(v[1:]) < statistics.mean(v) / 2
 
 
+@pytest.mark.quotes(
+    "The figure shows where the cost of this sentence goes:",
+)
 def test_the_figure_shows_the_per_token_losses(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

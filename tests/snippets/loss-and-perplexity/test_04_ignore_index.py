@@ -7,6 +7,9 @@ import pytest
 SNIPPET = "loss-and-perplexity/04_ignore_index.py"
 
 
+@pytest.mark.quotes(
+    "The labels say which tokens count: a label of -100 is the ignore index, and the loss skips every position whose label is -100, averaging over the rest.",
+)
 def test_prints_counts_and_both_losses(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

@@ -16,6 +16,9 @@ def _losses(ns):
     return out
 
 
+@pytest.mark.quotes(
+    "Its exponential is easier: perplexity, e raised to the loss.",
+)
 def test_prints_loss_and_perplexity_of_each(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

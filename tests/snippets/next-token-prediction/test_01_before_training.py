@@ -5,6 +5,9 @@ import pytest
 SNIPPET = "next-token-prediction/01_before_training.py"
 
 
+@pytest.mark.quotes(
+    "Here is a short text written for this lesson, about an island that doesn't exist, and what the model writes after three prompts before any training:",
+)
 def test_prints_the_token_count_and_each_continuation(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

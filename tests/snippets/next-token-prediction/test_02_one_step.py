@@ -5,6 +5,9 @@ import pytest
 SNIPPET = "next-token-prediction/02_one_step.py"
 
 
+@pytest.mark.quotes(
+    "One training step is three calls.",
+)
 def test_prints_the_step(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

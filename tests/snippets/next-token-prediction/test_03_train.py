@@ -8,6 +8,9 @@ from coursetools.runner import SNIPPETS
 SNIPPET = "next-token-prediction/03_train.py"
 
 
+@pytest.mark.quotes(
+    "The next block runs fourteen more steps on the same text and draws the loss at each one:",
+)
 def test_prints_each_loss(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace
@@ -36,6 +39,9 @@ def test_the_final_loss_means_high_probability_on_the_text(runner):
     assert math.exp(-losses[-1]) > 0.9
 
 
+@pytest.mark.quotes(
+    "The next block runs fourteen more steps on the same text and draws the loss at each one:",
+)
 def test_the_figure_is_drawn_from_the_printed_losses(runner):
     run = runner.run(SNIPPET)
     [line] = run.namespace["ax"].get_lines()
@@ -45,6 +51,10 @@ def test_the_figure_is_drawn_from_the_printed_losses(runner):
     assert figure.alt.startswith("Line chart, Training loss on the Tarn text: loss against step.")
 
 
+@pytest.mark.quotes(
+    "It takes a paragraph of raw text the model has never seen, trains on it for fifteen optimizer steps on a CPU, and shows what changed: the loss, and what the model writes.",
+    "This page trains SmolLM2-135M-Instruct instead, for a practical reason: the course records its outputs on a machine without the Hub, where only the instruct model's real weights are available.",
+)
 def test_it_trained_and_its_recording_names_the_cpu(runner, sources):
     run = runner.run(SNIPPET)
     assert run.trained

@@ -5,6 +5,9 @@ import pytest
 SNIPPET = "next-token-prediction/04_after_training.py"
 
 
+@pytest.mark.quotes(
+    "The same three prompts, the same greedy decoding, now after training:",
+)
 def test_prints_before_and_after(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

@@ -5,6 +5,9 @@ import pytest
 SNIPPET = "next-token-prediction/05_how_far_from_pretraining.py"
 
 
+@pytest.mark.quotes(
+    "The last block puts the run next to the numbers of the model itself:",
+)
 def test_prints_the_numbers_from_the_model_and_the_run(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

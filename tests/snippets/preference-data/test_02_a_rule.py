@@ -18,6 +18,10 @@ def test_the_rule_checks_form_only(runner):
     assert all(answer != 3 for _, answer in questions)
 
 
+@pytest.mark.quotes(
+    "When what you want can be checked by a program, a rule-based judge is the cheap option: a function that reads a reply and says yes or no.",
+    "For this track's format, a regular expression is enough:",
+)
 def test_prints_each_verdict(runner):
     run = runner.run(SNIPPET)
     lines = run.stdout.splitlines()

@@ -41,6 +41,9 @@ def test_few_kept_many_right_in_prose_one_kept_is_wrong(runner):
     assert len(wrong_kept) == 1
 
 
+@pytest.mark.quotes(
+    "The rule then keeps or drops each reply:",
+)
 def test_prints_every_verdict_and_the_count(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

@@ -61,7 +61,7 @@ def test_the_figure_is_drawn_from_the_printed_losses(runner):
 
 
 @pytest.mark.quotes(
-    "The outputs were recorded from the weights and library versions named under each block, on a CPU with the instruction set named there."
+    "The outputs were recorded from the weights and library versions named under each block, with the CPU kernels named there (AVX2)."
 )
 def test_it_trained_and_its_recording_names_the_cpu(runner, sources):
     run = runner.run(SNIPPET)

@@ -42,7 +42,7 @@ def test_completion_only_is_the_default_and_matches_lesson_2_1(runner):
 
 @pytest.mark.quotes(
     "The labels are the token ids themselves, not shifted by one: the model does the shift when "
-    "it computes the loss (lesson 0.5, Loss and perplexity, shows how).",
+    "it computes the loss ([lesson 0.5](../loss-and-perplexity/index.md), Loss and perplexity, shows how).",
 )
 def test_the_labels_are_the_token_ids_unshifted(runner):
     ns = runner.run(SNIPPET).namespace

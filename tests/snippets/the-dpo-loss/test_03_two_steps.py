@@ -33,6 +33,10 @@ def test_step_2_moved(runner):
     assert second["loss"] < math.log(2)
 
 
+@pytest.mark.quotes(
+    "Now the trainer runs its two steps.",
+    "At each step it logs the loss, the mean reward margin and the reward accuracy, the share of pairs whose chosen reply has the higher reward.",
+)
 def test_prints_each_logged_step(runner):
     run = runner.run(SNIPPET)
     assert len(run.stdout.splitlines()) == 2

@@ -30,6 +30,9 @@ def test_a_larger_beta_is_done_sooner(runner):
     assert loss(betas[-1], 20) < 0.01 < loss(betas[0], 20)
 
 
+@pytest.mark.quotes(
+    "The block below draws the loss of one pair against its log-ratio margin, the margin before that multiplication (how much more the chosen reply moved than the rejected one, in log-probability), for three values of `beta`:",
+)
 def test_the_figure_and_the_table_show_the_same_losses(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

@@ -20,7 +20,7 @@ def test_prints_the_first_examples_tokens_and_what_the_loss_sees(runner):
 
 
 @pytest.mark.quotes(
-    "The trainer labels every token of the prompt with -100, the value the loss ignores (Lesson 0.5, Loss and perplexity, shows both), so of the whole example only the reply, its `<|im_end|>` and the newline the chat template puts after it count:"
+    "The trainer labels every token of the prompt with -100, the value the loss ignores ([Lesson 0.5](../loss-and-perplexity/index.md), Loss and perplexity, shows both), so of the whole example only the reply, its `<|im_end|>` and the newline the chat template puts after it count:"
 )
 def test_the_loss_is_on_the_reply_and_its_end_of_turn_only_in_every_example(runner):
     ns = runner.run(SNIPPET).namespace

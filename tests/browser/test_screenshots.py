@@ -60,6 +60,13 @@ def test_screenshots(open_page, sites, questions, device, scheme):
     watch.assert_clean()
 
 
+def load_every_image(page) -> None:
+    """Figures load lazily, as the reader scrolls; a full-page screenshot doesn't scroll, so it
+    would show their empty cards. Load them all first, so a person can look at every figure."""
+    page.evaluate("() => document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; img.decoding = 'sync'; })")
+    page.wait_for_function("() => [...document.images].every(img => img.complete && img.naturalWidth > 0)")
+
+
 def assert_fits(page, width: int) -> None:
     # Nothing may widen the page beyond the screen (code scrolls inside its own box).
     overflow = page.evaluate("() => document.documentElement.scrollWidth")

@@ -63,7 +63,9 @@ def test_screenshots(open_page, sites, questions, device, scheme):
 def load_every_image(page) -> None:
     """Figures load lazily, as the reader scrolls; a full-page screenshot doesn't scroll, so it
     would show their empty cards. Load them all first, so a person can look at every figure."""
-    page.evaluate("() => document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; img.decoding = 'sync'; })")
+    page.evaluate(
+        "() => document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; img.decoding = 'sync'; })"
+    )
     page.wait_for_function("() => [...document.images].every(img => img.complete && img.naturalWidth > 0)")
 
 

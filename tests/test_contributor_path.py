@@ -45,7 +45,9 @@ def _write_todos(course: Path) -> None:
         text = path.read_text(encoding="utf-8").replace("TODO key term", "path check term")  # a term of its own
         if path.suffix == ".py":  # the snippet's TODO is its opening comment: the author deletes it
             text = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
-        path.write_text(re.sub(r" *# TODO.*|TODO ?", "", text), encoding="utf-8")
+        # A TODO comment goes with its line; in the page a TODO heading keeps its heading.
+        todo = r"TODO ?" if path.suffix == ".md" else r" *# TODO.*|TODO ?"
+        path.write_text(re.sub(todo, "", text), encoding="utf-8")
 
 
 def test_a_new_lesson_passes_the_courses_own_tests(tmp_path):

@@ -1,5 +1,9 @@
 """Claims about snippets/chat-data-and-loss-masking/06_check_your_data.py."""
 
+import contextlib
+import io
+import types
+
 import pytest
 
 SNIPPET = "chat-data-and-loss-masking/06_check_your_data.py"
@@ -48,3 +52,25 @@ def test_the_check_flags_a_reply_cut_before_its_end(runner):
     with contextlib.redirect_stdout(out):
         ns["check"](ns["prepare"](ns["pc_data"], max_length=52), ns["pc_data"])
     assert "a reply without its end:" in out.getvalue()
+
+
+@pytest.mark.quotes(
+    "The function below reads what the trainer prepared: it counts the examples the trainer kept, and flags an example whose loss sees nothing, a loss that covers a role marker (so it reaches beyond the replies), and a reply cut before its end-of-turn token.",
+)
+def test_the_check_flags_an_example_with_nothing_to_learn_and_passes_two_whole_replies(runner):
+    """Cases the page's data doesn't hit: a row whose loss sees nothing, and a conversation with two
+    replies (two runs of learned tokens) that is fine."""
+    ns = runner.run(SNIPPET).namespace
+
+    def ids(text):
+        return ns["tokenizer"](text, add_special_tokens=False)["input_ids"]
+
+    prompt, reply = ids("<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n"), ids("Hello<|im_end|>\n")
+    rows = [
+        {"input_ids": prompt + reply, "labels": [-100] * len(prompt + reply)},
+        {"input_ids": reply + prompt + reply, "labels": reply + [-100] * len(prompt) + reply},
+    ]
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        ns["check"](types.SimpleNamespace(train_dataset=rows), rows)
+    assert printed.getvalue() == "Kept 2 of 2 examples\n  nothing to learn: 1\n"

@@ -14,12 +14,13 @@ from mkdocs.exceptions import PluginError
 # MkDocs loads a hook as a lone file, not as part of its package: make the package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from coursetools import notebook, outputs, render  # noqa: E402
+from coursetools import cost, notebook, outputs, render  # noqa: E402
 from coursetools.lessons import INCLUDE, KEY_TERMS_MARKER, QUIZ_MARKER, LessonError, load_course  # noqa: E402
 
 LESSON_LIST_MARKER = "<!-- course:lessons -->"
 GLOSSARY_MARKER = "<!-- course:glossary -->"
 INSTALL_MARKER = "<!-- course:install -->"
+HARDWARE_MARKER = "<!-- course:hardware -->"
 
 _course: dict = {}
 
@@ -56,7 +57,20 @@ def on_config(config):
             raise PluginError(
                 f"{listing}\n    fix: run `make notebooks` (make outputs does it too) and commit the notebooks"
             )
+    costs = {lesson.slug: cost.of_lesson(rec for _, rec in lesson_recordings(lesson, snippets_dir)) for lesson in lessons}
+    budget = course.get("budget", {})
+    over = [
+        f"{lesson.page.relative_to(root)}:1: lesson {lesson.number} is over the course's budget: {'; '.join(problems)}"
+        for lesson in lessons
+        if (problems := cost.over_budget(costs[lesson.slug], budget))
+    ]
+    if over:
+        raise PluginError(
+            "\n".join(over) + "\n    fix: make its blocks lighter (fewer steps, shorter inputs, one model at a time), "
+            f"then `make outputs LESSON=<slug>`; the budget is extra.course.budget in {mkdocs_yml.name}"
+        )
     _course.update(
+        costs=costs,
         lesson_install={lesson.src_uri: installs[lesson.slug] for lesson in lessons},
         lessons=lessons,
         by_page={lesson.src_uri: lesson for lesson in lessons},
@@ -69,17 +83,24 @@ def on_config(config):
     return config
 
 
+def lesson_recordings(lesson, snippets_dir: Path) -> list:
+    """(path, Recording) of every recorded output the lesson's page includes, in page order."""
+    found = []
+    for match in INCLUDE.finditer(lesson.body):
+        path = snippets_dir / match.group(1).split(":")[0]
+        if path.suffix == ".md" and path.parent.name == "outputs" and path.is_file():
+            found.append((path, outputs.read(path)))
+    return found
+
+
 def _publish_figures(files, config):
     """Publish each figure a lesson's recordings show beside the lesson page, where they link it."""
     from mkdocs.structure.files import File
 
     for lesson in _course["lessons"]:
         folder = str(Path(lesson.src_uri).parent)
-        for match in INCLUDE.finditer(lesson.body):
-            path = _course["snippets_dir"] / match.group(1).split(":")[0]
-            if path.suffix != ".md" or path.parent.name != "outputs" or not path.is_file():
-                continue
-            for figure in outputs.read(path).figures:
+        for path, recording in lesson_recordings(lesson, _course["snippets_dir"]):
+            for figure in recording.figures:
                 uri = f"{folder}/{outputs.FIGURES_URL}/{figure['file']}"
                 if files.get_file_from_path(uri) is None:
                     files.append(File.generated(config, uri, abs_src_path=str(path.parent / figure["file"])))
@@ -99,12 +120,15 @@ def on_page_markdown(markdown, page, config, files):
             colab = render.colab_url(
                 config.edit_uri, notebook.notebook_path(lesson).relative_to(config.docs_dir).as_posix()
             )
-            markdown = f"{head}\n\n{render.outcome(lesson, colab)}\n{rest}"
+            takes = cost.lesson_words(_course["costs"][lesson.slug])
+            markdown = f"{head}\n\n{render.outcome(lesson, colab, takes)}\n{rest}"
         markdown = markdown.replace(KEY_TERMS_MARKER, render.key_terms(lesson))
     if LESSON_LIST_MARKER in markdown:
         markdown = markdown.replace(
-            LESSON_LIST_MARKER, render.lesson_list(_course["lessons"], _course["tracks"], page_dir)
+            LESSON_LIST_MARKER, render.lesson_list(_course["lessons"], _course["tracks"], page_dir, _course["costs"])
         )
+    if HARDWARE_MARKER in markdown:
+        markdown = markdown.replace(HARDWARE_MARKER, cost.course_words(_course["costs"].values()))
     if INSTALL_MARKER in markdown:
         # A lesson shows what it installs; the home page, what every lesson needs.
         command = _course["lesson_install"][src] if lesson is not None else _course["install"]

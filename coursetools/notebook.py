@@ -21,7 +21,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import outputs
+from . import cost, outputs
 from .lessons import INCLUDE, KEY_TERMS_MARKER, Lesson
 from .runner import continues
 
@@ -76,7 +76,8 @@ def _provenance(rec: outputs.Recording) -> str:
             f"> **Output not recorded yet.** This cell needs {needs}; no run with it has been recorded "
             "yet. Run it to see what it prints."
         )
-    return f"<small>Output above printed by {outputs.provenance(rec, '**{}**')}.</small>"
+    ran = f" {cost.block_words(rec.cost)}" if rec.cost else ""
+    return f"<small>Output above printed by {outputs.provenance(rec, '**{}**')}.{ran}</small>"
 
 
 def build(lesson: Lesson, snippets_dir: Path, install: str) -> nbformat.NotebookNode:

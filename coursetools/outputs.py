@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from coursetools import cost
+
 HEADER = re.compile(r"^<!-- course:output (\{.*\}) -->\n", re.S | re.M)
 MODEL_NAMES = {
     "HuggingFaceTB/SmolLM2-135M": "SmolLM2-135M (base)",
@@ -63,6 +65,9 @@ class Recording:
     figures: list[dict] = field(default_factory=list)
     determinism: dict[str, str] = field(default_factory=dict)  # e.g. {"cpu": "AVX2"} for a training run
     figure_data: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
+    # What the block took in a fresh process when it was recorded (coursetools.cost): it says
+    # nothing about the output, so it isn't compared, but its digest keeps it from hand edits.
+    cost: dict = field(default_factory=dict, compare=False)
 
 
 def output_path(snippet: Path) -> Path:
@@ -93,6 +98,8 @@ def _meta(rec: Recording) -> dict:
         meta["figures"] = rec.figures
     if rec.determinism:
         meta["determinism"] = rec.determinism
+    if rec.cost:
+        meta["cost"] = rec.cost
     return meta
 
 
@@ -137,11 +144,12 @@ def render(rec: Recording) -> str:
             f"![{alt}]({FIGURES_URL}/{figure['file']})"
             f'{{ .course-figure width="{figure["width"]}" height="{figure["height"]}" }}\n\n'
         )
+    ran = f'<span class="course-cost">{cost.block_words(rec.cost)}</span> ' if rec.cost else ""
     return (
         head
         + body
         + (
-            f'<p class="course-provenance">Printed by {provenance(rec, "<strong>{}</strong>")}. '
+            f'<p class="course-provenance">{ran}Printed by {provenance(rec, "<strong>{}</strong>")}. '
             "Checked on every change by the course's tests.</p>\n"
         )
     )
@@ -175,6 +183,7 @@ def parse(text: str, where: Path, exact: bool = True) -> Recording:
             meta["pending_on"],
             meta.get("figures", []),
             meta.get("determinism", {}),
+            cost=meta.get("cost", {}),
         )
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise TamperedRecording(where, 1, f"recorded output can't be read ({error})") from None

@@ -29,8 +29,8 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from coursetools import kernels, outputs
-from coursetools.runner import HUB, ROOT, SnippetRun
+from coursetools import cost, kernels, outputs
+from coursetools.runner import HUB, ROOT, SNIPPETS, SnippetRun, continues
 
 HUB_WEIGHTS = {"weights": "live", "label": "its live API"}
 # Libraries whose version a recording names when the snippet (or a block it continues) imports
@@ -131,21 +131,43 @@ def weights_of(sources: dict, online: bool) -> dict[str, str]:
 
 
 def second_runs(snippets: list[str]) -> dict[str, dict | None]:
-    """Each snippet's {stdout, figures: {name: sha256}} from one more run, in a fresh process with
-    another hash seed (None where it failed)."""
+    """Each snippet's {stdout, figures: {name: sha256}, seconds, peak_bytes} from one more run,
+    None where it failed. Each chain of blocks (a block and those that continue it) runs in its
+    own fresh process with another hash seed, as a reader pastes it into a fresh interpreter: a
+    set's order only changes between processes, and what a block costs (coursetools.cost)
+    includes loading its models, not a model an unrelated block left loaded."""
+    env = {**os.environ, "PYTHONHASHSEED": "2" if os.environ.get("PYTHONHASHSEED") == "1" else "1"}
+    chains: dict[Path, list[str]] = {}
+    for snippet in snippets:
+        chains.setdefault(chain_root(SNIPPETS / snippet), []).append(snippet)
+    results: dict[str, dict | None] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        result_file = Path(tmp) / "second-run.json"
-        env = {**os.environ, "PYTHONHASHSEED": "2" if os.environ.get("PYTHONHASHSEED") == "1" else "1"}
-        done = subprocess.run(
-            [sys.executable, "-m", "coursetools.runner", "--json", str(result_file), *snippets],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        if not result_file.is_file():
-            raise Unrecordable(f"the second run of the snippets failed:\n{done.stderr[-3000:]}")
-        return json.loads(result_file.read_text(encoding="utf-8"))
+        for number, chain in enumerate(chains.values()):
+            result_file = Path(tmp) / f"second-run-{number}.json"
+            done = subprocess.run(
+                [sys.executable, "-m", "coursetools.runner", "--json", str(result_file), *chain],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+            )
+            if not result_file.is_file():
+                raise Unrecordable(f"the second run of {chain} failed:\n{done.stderr[-3000:]}")
+            results.update(json.loads(result_file.read_text(encoding="utf-8")))
+    return results
+
+
+def chain_root(path: Path) -> Path:
+    """The first block of the chain `path` belongs to (itself when it continues nothing)."""
+    while (previous := continues(path)) is not None:
+        path = previous
+    return path
+
+
+def measured_cost(second: dict, sources: dict, models_used) -> dict:
+    """What a recording keeps of a second run's measurements (coursetools.cost)."""
+    parameters = {repo: sources[repo].parameters for repo in sorted(models_used) if repo in sources}
+    return cost.rounded(second["seconds"], second["peak_bytes"], determinism()["cpu"], parameters)
 
 
 def record(snippet: str, path: Path, run: SnippetRun, sources: dict, second_run) -> tuple[str, outputs.Recording]:
@@ -184,6 +206,8 @@ def record(snippet: str, path: Path, run: SnippetRun, sources: dict, second_run)
             )
     if problem:
         raise Unrecordable(problem)
+    if second is not None and "seconds" in second:
+        fresh.cost = cost.settle(recorded and recorded.cost, measured_cost(second, sources, run.models_used))
     outputs.write(path, fresh)
     return "recorded", fresh
 

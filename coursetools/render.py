@@ -6,6 +6,7 @@ import html
 import re
 from pathlib import Path
 
+from . import cost
 from .lessons import Lesson, Term, track_name
 
 _CODE = re.compile(r"`([^`]+)`")
@@ -60,16 +61,19 @@ def glossary(lessons: list[Lesson], page_dir: str) -> str:
     return "\n\n".join(blocks)
 
 
-def lesson_list(lessons: list[Lesson], tracks: dict, page_dir: str) -> str:
-    """Markdown for the home page: lessons grouped by track, in order."""
+def lesson_list(lessons: list[Lesson], tracks: dict, page_dir: str, costs: dict | None = None) -> str:
+    """Markdown for the home page: lessons grouped by track, in order, each with what running it
+    takes (`costs` by slug, coursetools.cost)."""
     out = []
     for track in sorted({lesson.meta["track"] for lesson in lessons}):
         name = track_name(tracks, track)
         out.append(f"### Track {track}{' · ' + name if name else ''}\n")
         for lesson in (l for l in lessons if l.meta["track"] == track):
             link = _relative(lesson.src_uri, page_dir)
+            takes = cost.list_words(costs[lesson.slug]) if costs else ""
+            takes = f' <span class="course-cost">({takes})</span>' if takes else ""
             out.append(
-                f"- **[Lesson {lesson.number}: {lesson.title}]({link})** — {lesson.meta['summary']}"
+                f"- **[Lesson {lesson.number}: {lesson.title}]({link})** — {lesson.meta['summary']}{takes}"
                 # The reader's standing in the lesson's quiz, filled in by progress.js.
                 f' <span class="course-lesson-status" data-lesson="{lesson.slug}" hidden></span>'
             )
@@ -140,7 +144,7 @@ def colab_url(edit_uri: str | None, src_uri: str) -> str | None:
     return f"https://colab.research.google.com/github/{owner}/{repo}/blob/{branch}/{docs}/{src_uri}"
 
 
-def outcome(lesson: Lesson, colab: str | None) -> str:
+def outcome(lesson: Lesson, colab: str | None, takes: str = "") -> str:
     # mkdocs-jupyter renders the notebook as a page at lessons/<slug>/<slug>/, its file beside it.
     page = f"{lesson.slug}/"
     links = [
@@ -153,6 +157,7 @@ def outcome(lesson: Lesson, colab: str | None) -> str:
         f'<p class="course-lesson-meta">Track {lesson.meta["track"]} · Lesson {lesson.number}</p>\n\n'
         f'!!! abstract "What you will learn"\n\n    {" ".join(str(lesson.meta["outcome"]).split())}\n\n'
         f"    This lesson is also a notebook, with its text, code and recorded outputs: {' · '.join(links)}.\n"
+        + (f'\n    <span class="course-cost">{takes}</span>\n' if takes else "")
     )
 
 

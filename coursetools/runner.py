@@ -53,6 +53,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+from coursetools import cost
+
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 HUB = "the Hugging Face Hub"  # how recordings name the Hub itself, next to model repo ids
@@ -95,6 +97,8 @@ class SnippetRun:
     workdir: tempfile.TemporaryDirectory | None = field(default=None, repr=False)
     module: types.ModuleType | None = field(default=None, repr=False)  # the live namespace of its chain
     handed: list = field(default_factory=list, repr=False)  # the cached models from_pretrained gave it
+    seconds: float = 0.0  # this block's own wall time (coursetools.cost)
+    peak_bytes: int = 0  # the process's peak memory while this block ran
 
     @property
     def blocked_by_hub(self) -> bool:
@@ -386,6 +390,7 @@ class SnippetRunner:
         module = before.module if before else types.ModuleType("__main__")
         saved: list = []
         steps: list = []
+        measured: dict = {}
         model_cls.from_pretrained = load_model
         try:
             if before is None:
@@ -396,6 +401,7 @@ class SnippetRunner:
                 _counting_optimizer_steps(steps),
                 watcher.watching(),
                 contextlib.redirect_stdout(stdout),
+                cost.measuring() as measured,
             ):
                 _exec_as_main(path, module)
         except Exception as raised:  # reported through SnippetRun.error
@@ -428,6 +434,8 @@ class SnippetRunner:
             workdir=workdir,
             module=module,
             handed=handed,
+            seconds=measured.get("seconds", 0.0),
+            peak_bytes=measured.get("peak_bytes", 0),
         )
 
     def _forget_runs_holding(self, changed: list, module: types.ModuleType) -> None:
@@ -471,7 +479,7 @@ def main(argv: list[str] | None = None) -> int:
         "--json",
         type=Path,
         metavar="FILE",
-        help="write {snippet: {stdout, figures: {name: sha256}} or null} to FILE as JSON",
+        help="write {snippet: {stdout, figures: {name: sha256}, seconds, peak_bytes} or null} to FILE as JSON",
     )
     args = parser.parse_args(argv)
     online = models.configure_environment()
@@ -488,7 +496,11 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         run = runner.attempt(path)
         figures = {figure.name: figure.sha256 for figure in run.figures}
-        results[name] = None if run.error is not None else {"stdout": run.stdout, "figures": figures}
+        results[name] = (
+            None
+            if run.error is not None
+            else {"stdout": run.stdout, "figures": figures, "seconds": run.seconds, "peak_bytes": run.peak_bytes}
+        )
         if args.json:
             continue
         for repo in sorted(run.models_used & set(sources)):

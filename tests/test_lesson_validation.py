@@ -227,7 +227,17 @@ def _page_edited_notebook_not(c):
     edit(c / PAGE, "## The alignment tax\n", "## The alignment tax\n\nA new paragraph the notebook lacks.\n")
 
 
+def _budget_of_nothing(c):
+    edit(c / "mkdocs.yml", "      seconds: 60\n", "      seconds: 0\n")
+
+
 BUILD_CASES = [
+    (
+        "a lesson over the budget",
+        _budget_of_nothing,
+        r"docs/lessons/[a-z0-9-]+/index\.md:1: lesson [0-9.]+ is over the course's budget: "
+        r"its blocks take \d+ s together \(budget 0 s\)",
+    ),
     ("notebook edited by hand", _notebook_edited, rf"{LESSON}/base-vs-instruct\.ipynb:1: out of date"),
     ("page changed, notebook not", _page_edited_notebook_not, rf"{LESSON}/base-vs-instruct\.ipynb:1: out of date"),
     ("nav label disagrees", _nav_label_wrong, r"mkdocs\.yml:\d+: nav label '2\.1 Base vs instruct models'"),

@@ -20,7 +20,7 @@ PORT ?= 8000
 # Commands in README/CONTRIBUTING code blocks (run by pytest-codeblocks) find the venv first.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: serve build test lesson-test outputs notebooks run record-outputs browser java lesson bench clean
+.PHONY: serve build test test-shard lesson-test outputs notebooks run record-outputs browser java lesson bench clean
 
 # What a cold `make serve` waits for is mostly pip, so the site layer skips two costs: the venv
 # starts without pip (the pip of the Python that made it installs into it, `pip --python`, pip
@@ -63,6 +63,14 @@ build: $(SITE_STAMP)
 test: $(STAMP) browser java
 	$(PY) -m pytest --cov --cov-report=term-missing --cov-fail-under=100 tests
 	$(PY) -m pytest --codeblocks README.md CONTRIBUTING.md
+
+## One CI shard (.github/workflows/test.yml): SHARD=platform, or SHARD=track-<n> for that track's
+## model work, its snippets held to 100 % coverage (python -m coursetools.shards lists them)
+test-shard: $(STAMP)
+	@test -n "$(SHARD)" || { echo 'usage: make test-shard SHARD=platform|track-<n> (python -m coursetools.shards)'; exit 2; }
+	@if [ "$(SHARD)" = platform ]; then $(MAKE) -s browser java; fi
+	$(PY) -m pytest --shard=$(SHARD) $$($(PY) -m coursetools.shards --coverage-args $(SHARD)) tests
+	@if [ "$(SHARD)" = platform ]; then $(PY) -m pytest --codeblocks README.md CONTRIBUTING.md; fi
 
 ## One lesson's loop: its snippets against their recordings, its claims and notebook, then the
 ## built site's checks (seconds, no model work): make lesson-test LESSON=<slug>

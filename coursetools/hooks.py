@@ -57,7 +57,9 @@ def on_config(config):
             raise PluginError(
                 f"{listing}\n    fix: run `make notebooks` (make outputs does it too) and commit the notebooks"
             )
-    costs = {lesson.slug: cost.of_lesson(rec for _, rec in lesson_recordings(lesson, snippets_dir)) for lesson in lessons}
+    costs = {
+        lesson.slug: cost.of_lesson(rec for _, rec in lesson_recordings(lesson, snippets_dir)) for lesson in lessons
+    }
     budget = course.get("budget", {})
     over = [
         f"{lesson.page.relative_to(root)}:1: lesson {lesson.number} is over the course's budget: {'; '.join(problems)}"

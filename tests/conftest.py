@@ -38,6 +38,11 @@ def pytest_addoption(parser):
         action="store_true",
         help="rewrite snippets/*/outputs/*.md from this run instead of comparing against them",
     )
+    parser.addoption(
+        "--shard",
+        metavar="NAME",
+        help="run one CI shard: `platform`, or `track-<n>` for that track's model work (coursetools/shards.py)",
+    )
 
 
 def _describe_sources() -> list[str]:
@@ -54,12 +59,32 @@ def pytest_report_header(config):
     return _describe_sources()
 
 
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
+    shard = config.getoption("shard")
+    if shard:
+        _keep_shard(config, items, shard)
     claims_dir = ROOT / "tests" / "snippets"
     for item in items:
         path = Path(str(item.path))
         if path.parent.parent == claims_dir:
             _claim_lessons.add(path.parent.name)
+
+
+def _keep_shard(config, items, shard: str) -> None:
+    from coursetools import shards
+    from coursetools.lessons import load_course
+
+    lessons = load_course(ROOT / "docs", ROOT / "snippets")
+    shard_of = shards.by_lesson(lessons)
+    if shard not in shards.names(lessons):
+        raise pytest.UsageError(f"--shard={shard}: no such shard; the course has {', '.join(shards.names(lessons))}")
+    kept, dropped = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        lesson = shards.lesson_of(Path(str(item.path)), item.name, callspec and callspec.id, shard_of)
+        (kept if (shard_of[lesson] if lesson else shards.PLATFORM) == shard else dropped).append(item)
+    config.hook.pytest_deselected(items=dropped)
+    items[:] = kept
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -1,0 +1,82 @@
+"""CI's shards (coursetools/shards.py): every lesson's model work runs in its track's shard, the rest
+in the platform shard, and the workflow runs exactly the shards the course has."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from coursetools import shards
+from coursetools.lessons import load_course
+from coursetools.runner import SNIPPETS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def lessons():
+    return load_course(ROOT / "docs", SNIPPETS)
+
+
+def test_each_lessons_model_work_is_in_its_tracks_shard(lessons):
+    shard_of = shards.by_lesson(lessons)
+    for lesson in lessons:
+        claims = ROOT / "tests" / "snippets" / lesson.slug / "test_x.py"
+        assert shards.lesson_of(claims, "test_it", None, shard_of) == lesson.slug
+        snippet = next(p.name for p in sorted((SNIPPETS / lesson.slug).glob("*.py")))
+        recorded = ROOT / "tests" / "test_recorded_outputs.py"
+        assert shards.lesson_of(recorded, "test_output_matches_recording", f"{lesson.slug}/{snippet}", shard_of)
+        run = ROOT / "tests" / "test_notebook.py"
+        name = "test_the_notebook_prints_its_stored_outputs_in_a_fresh_kernel"
+        assert shards.lesson_of(run, name, lesson.slug, shard_of) == lesson.slug
+        assert shard_of[lesson.slug] == f"track-{lesson.meta['track']}"
+
+
+def test_everything_else_is_the_platforms(lessons):
+    shard_of = shards.by_lesson(lessons)
+    slug = lessons[0].slug
+    # Cheap per-lesson checks (is the committed notebook current? is the recording intact?) stay
+    # with the platform, which builds the site anyway.
+    assert (
+        shards.lesson_of(
+            ROOT / "tests/test_notebook.py", "test_the_committed_notebook_is_what_its_page_makes", slug, shard_of
+        )
+        is None
+    )
+    assert (
+        shards.lesson_of(
+            ROOT / "tests/test_recorded_outputs.py",
+            "test_recording_is_what_make_outputs_wrote",
+            f"{slug}/outputs/01.md",
+            shard_of,
+        )
+        is None
+    )
+    assert shards.lesson_of(ROOT / "tests/test_site.py", "test_home_page", None, shard_of) is None
+
+
+def test_the_workflow_runs_every_shard_the_plan_prints_and_one_check_needs_them_all():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/test.yml").read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    assert "coursetools.shards --names" in jobs["plan"]["steps"][-1]["run"]
+    assert jobs["test"]["strategy"]["matrix"]["shard"] == "${{ fromJSON(needs.plan.outputs.shards) }}"
+    assert any("make test-shard" in step.get("run", "") for step in jobs["test"]["steps"])
+    assert set(jobs["all"]["needs"]) == {"plan", "test"} and jobs["all"]["if"] == "always()"
+
+
+def test_an_unknown_shard_is_refused_naming_the_courses_shards(lessons):
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "--shard=track-99", "tests/test_shards.py"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode != 0
+    assert (
+        "--shard=track-99: no such shard; the course has " + ", ".join(shards.names(lessons))
+        in done.stderr + done.stdout
+    )

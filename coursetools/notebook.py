@@ -98,7 +98,14 @@ def build(lesson: Lesson, snippets_dir: Path, install: str) -> nbformat.Notebook
             "This notebook is the lesson: its text, and every code block with the output recorded "
             f"when the course's tests ran it. {runs} Install the libraries it uses first:"
         ),
-        nbformat.v4.new_code_cell(f"%pip install -q {install.removeprefix('pip install ')}", metadata=dict(INSTALL)),
+        nbformat.v4.new_code_cell(
+            # Colab ships its own torch, with torchvision and torchaudio pinned to it: replacing
+            # it with the course's makes pip warn about those two, which no lesson imports.
+            "# The versions that printed this notebook's outputs; torch is the CPU build. On Colab, pip\n"
+            "# warns that torchvision and torchaudio expect Colab's own torch: no lesson uses them.\n"
+            f"%pip install -q {install.removeprefix('pip install ')}",
+            metadata=dict(INSTALL),
+        ),
     ]
     position = 0
     fence_open = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n", re.M)

@@ -81,9 +81,18 @@ def lesson_list(lessons: list[Lesson], tracks: dict, page_dir: str, costs: dict 
     return "\n".join(out)
 
 
+# Where a reader's torch comes from. PyPI's torch for Linux is the CUDA build, which brings
+# gigabytes of NVIDIA libraries a laptop CPU never uses (tools/install_sizes.py measures them);
+# PyTorch's CPU index has the same version built for CPUs only (`2.13.0+cpu`, which pip prefers
+# to PyPI's `2.13.0` when both match `torch==2.13.0`). On macOS and Windows, PyPI's torch is
+# already CPU-only and pip takes it as before. The tests' torch is this CPU build.
+CPU_TORCH_INDEX = "https://download.pytorch.org/whl/cpu"
+
+
 def install_command(root: Path, packages: list[str]) -> str:
     """`pip install` of the reader's packages at the versions pinned in requirements*.txt, so the
-    line a reader copies installs what printed the outputs they read."""
+    line a reader copies installs what printed the outputs they read; torch from PyTorch's CPU
+    index (CPU_TORCH_INDEX)."""
     pins: dict[str, str] = {}
     for requirements in sorted(root.glob("requirements*.txt")):
         for line in requirements.read_text(encoding="utf-8").splitlines():
@@ -93,7 +102,8 @@ def install_command(root: Path, packages: list[str]) -> str:
     missing = [name for name in packages if name.lower() not in pins]
     if missing:
         raise ValueError(f"{missing} must be pinned in requirements.txt (`name==version`) to be installed")
-    return "pip install " + " ".join(f"{name}=={pins[name.lower()]}" for name in packages)
+    index = f"--extra-index-url {CPU_TORCH_INDEX} " if "torch" in (name.lower() for name in packages) else ""
+    return f"pip install {index}" + " ".join(f"{name}=={pins[name.lower()]}" for name in packages)
 
 
 def lesson_install(root: Path, course_packages: list[str], lesson: Lesson) -> str:
@@ -126,7 +136,13 @@ def installs(root: Path, config_path: Path, course_packages: list[str], lessons:
 def install_block(command: str) -> str:
     """The command as a shell block, one package per line: on a phone a one-line command hides
     all but its first packages under the copy button. The shell joins `\\`-ended lines."""
-    packages = command.removeprefix("pip install ").split()
+    words = command.removeprefix("pip install ").split()
+    # An option and its value stay on one line: `--extra-index-url URL`.
+    packages = [
+        f"{w} {words[i + 1]}" if w.startswith("--") else w
+        for i, w in enumerate(words)
+        if i == 0 or not words[i - 1].startswith("--")
+    ]
     lines = ["pip install", *packages] if len(packages) > 1 else [command]
     return '```bash title="Install"\n' + " \\\n    ".join(lines) + "\n```"
 

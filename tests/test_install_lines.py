@@ -86,4 +86,5 @@ def test_home_install_line_pins_what_every_lesson_needs(built_site):
     pins = dict(
         re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", "".join(p.read_text() for p in ROOT.glob("requirements*.txt")), re.M)
     )
-    assert line == "pip install " + " ".join(f"{name}=={pins[name]}" for name in dict.fromkeys(needed))
+    index = f"--extra-index-url {render.CPU_TORCH_INDEX} "  # torch's CPU build, not PyPI's CUDA one on Linux
+    assert line == f"pip install {index}" + " ".join(f"{name}=={pins[name]}" for name in dict.fromkeys(needed))

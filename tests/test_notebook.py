@@ -36,7 +36,9 @@ def test_the_committed_notebook_is_what_its_page_makes(lesson):
 def test_the_notebook_has_the_lessons_text_code_and_recorded_outputs(lesson):
     nb = nbformat.read(notebook.notebook_path(lesson), as_version=4)
     install = [cell for cell in nb.cells if notebook.is_install(cell)]
-    assert [cell.source for cell in install] == [f"%pip install -q {_install(lesson).removeprefix('pip install ')}"]
+    assert [cell.source.splitlines()[-1] for cell in install] == [
+        f"%pip install -q {_install(lesson).removeprefix('pip install ')}"
+    ]
     code = [cell for cell in nb.cells if cell.cell_type == "code" and cell not in install]
     paths = notebook.snippet_paths(lesson)
     assert [cell.source for cell in code] == [(ROOT / "snippets" / p).read_text().rstrip("\n") for p in paths]

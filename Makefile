@@ -61,7 +61,7 @@ build: $(SITE_STAMP)
 
 ## Every test: site, lessons, snippets against SmolLM2, browser; snippet coverage must be 100%
 test: $(STAMP) browser java
-	$(PY) -m pytest --cov --cov-report=term-missing --cov-fail-under=100 tests
+	$(PY) -m pytest --cov --cov-report=term-missing --cov-fail-under=100 --junitxml=.cache/test-report.xml tests
 	$(PY) -m pytest --codeblocks README.md CONTRIBUTING.md
 
 ## One CI shard (.github/workflows/test.yml): SHARD=platform, or SHARD=track-<n> for that track's

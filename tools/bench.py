@@ -575,11 +575,62 @@ def _check(value, limit) -> str:
     return "ok" if value is not None and value <= limit else "MISS"
 
 
+REPORT = ROOT / ".cache" / "test-report.xml"  # what `make test` writes (pytest --junitxml)
+
+
+def bench_lessons(report: Path = REPORT) -> list[dict]:
+    """Per lesson, from the last `make test`: the time its tests took (claim tests and output
+    comparisons; its notebook run apart) against its model work as recorded (coursetools.cost:
+    its blocks in fresh processes), and its recorded peak memory."""
+    import xml.etree.ElementTree as ET
+
+    from coursetools import cost, shards
+    from coursetools.hooks import lesson_recordings
+
+    shard_of = shards.by_lesson(COURSE)
+    spent: dict[str, dict[str, float]] = {lesson.slug: {"tests": 0.0, "notebook": 0.0} for lesson in COURSE}
+    for case in ET.parse(report).iter("testcase"):
+        module, name = case.get("classname", ""), case.get("name", "")
+        path = ROOT / (module.replace(".", "/") + ".py")
+        param = name[name.index("[") + 1 : -1] if "[" in name else None
+        slug = shards.lesson_of(path, name, param, shard_of)
+        if slug in spent:
+            spent[slug]["notebook" if path.name == "test_notebook.py" else "tests"] += float(case.get("time", 0))
+    rows = []
+    for lesson in COURSE:
+        total = cost.of_lesson(rec for _, rec in lesson_recordings(lesson, ROOT / "snippets"))
+        rows.append(
+            {
+                "lesson": f"{lesson.number} {lesson.slug}",
+                "tests_s": spent[lesson.slug]["tests"],
+                "notebook_s": spent[lesson.slug]["notebook"],
+                "model_work_s": total.seconds,
+                "peak_gb": total.memory_gb,
+                "ratio": spent[lesson.slug]["tests"] / total.seconds if total.seconds else None,
+            }
+        )
+    return rows
+
+
+def print_lessons(rows: list[dict]) -> None:
+    print(f"per lesson, from {REPORT.relative_to(ROOT)} (the last `make test`) and the recorded costs:")
+    print(f"  {'lesson':34} {'tests':>7} {'model work':>10} {'ratio':>6} {'notebook':>8} {'peak':>7}")
+    for row in rows:
+        ratio = f"{row['ratio']:.2f}" if row["ratio"] is not None else "n/a"
+        print(
+            f"  {row['lesson'][:34]:34} {row['tests_s']:6.1f}s {row['model_work_s']:9.0f}s {ratio:>6} "
+            f"{row['notebook_s']:7.1f}s {row['peak_gb']:5.1f}GB"
+        )
+    tests, work = sum(r["tests_s"] for r in rows), sum(r["model_work_s"] for r in rows)
+    notebooks = sum(r["notebook_s"] for r in rows)
+    print(f"  {'all lessons':34} {tests:6.1f}s {work:9.0f}s {tests / work if work else 0:6.2f} {notebooks:7.1f}s")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--child")
     parser.add_argument("--spawned-at", type=float)
-    parser.add_argument("--only", choices=["cold-serve"], help="run one measure alone")
+    parser.add_argument("--only", choices=["cold-serve", "lessons"], help="run one measure alone")
     parser.add_argument("args", nargs="*")
     opts = parser.parse_args()
     if opts.child:
@@ -598,6 +649,9 @@ def main() -> int:
         return 0
 
     print(f"bench on {_machine()}", flush=True)
+    if opts.only == "lessons":
+        print_lessons(bench_lessons())
+        return 0
     if opts.only == "cold-serve":
         with tempfile.TemporaryDirectory(prefix="course-bench-") as tmp_name:
             serve = bench_cold_serve(Path(tmp_name))
@@ -689,6 +743,9 @@ def main() -> int:
     for name, run in (("lesson's snippet tests", ls), ("lesson's notebook test", ln)):
         if run["returncode"] != 0:
             print(f"note: the {name} failed (exit {run['returncode']}); its time is still shown")
+    if REPORT.is_file():
+        print()
+        print_lessons(bench_lessons())
     print(
         f"bench: suite_s={suite['suite_s']:.2f} model_work_s={w['wall_s']:.2f} ratio={ratio:.2f} "
         f"gguf_load_s={g['wall_s']:.2f} cached_load_s={c['load_s']:.2f} build_s={build['build_s']:.2f} "

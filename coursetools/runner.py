@@ -49,6 +49,7 @@ import sys
 import tempfile
 import traceback
 import types
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -96,7 +97,10 @@ class SnippetRun:
     continues: Path | None = None
     workdir: tempfile.TemporaryDirectory | None = field(default=None, repr=False)
     module: types.ModuleType | None = field(default=None, repr=False)  # the live namespace of its chain
-    handed: list = field(default_factory=list, repr=False)  # the cached models from_pretrained gave it
+    # Weak references to the cached models from_pretrained gave it: a model the snippet let go of
+    # (a sweep that loads one per run) is freed as in a reader's interpreter, not kept alive
+    # here, which would charge the block with memory a reader never uses (coursetools.cost).
+    handed: list = field(default_factory=list, repr=False)
     seconds: float = 0.0  # this block's own wall time (coursetools.cost)
     peak_bytes: int = 0  # the process's peak memory while this block ran
 
@@ -379,7 +383,7 @@ class SnippetRunner:
             if key not in self._models:
                 self._models[key] = original_model.__get__(None, model_cls)(repo_id, *args, **kwargs)
                 self._states[key] = model_state(self._models[key])
-            handed.append(self._models[key])
+            handed.append(weakref.ref(self._models[key]))
             return self._models[key]
 
         stdout = io.StringIO()
@@ -446,7 +450,7 @@ class SnippetRunner:
         stale = {
             id(run.module)
             for run in self._runs.values()
-            if run.module is not module and any(h is c for h in run.handed for c in changed)
+            if run.module is not module and any(h() is c for h in run.handed for c in changed)
         }
         for key in [k for k, run in self._runs.items() if id(run.module) in stale]:
             del self._runs[key]

@@ -93,3 +93,20 @@ def test_a_lesson_adds_its_blocks_and_counts_the_unmeasured():
     assert "about 24 s" in words and "1.9 GB" in words and "1 block not recorded yet" in words
     assert "0.27 GB" in words  # 134.5 M parameters at 2 bytes
     assert cost.over_budget(total, {"seconds": 20, "memory_gb": 2.5}) == ["its blocks take 24 s together (budget 20 s)"]
+
+
+def test_each_lesson_says_what_running_it_takes_and_the_home_page_lists_it(built_site, course_costs):
+    from bs4 import BeautifulSoup
+
+    home = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    home_text = " ".join(home.get_text().split())
+    assert cost.course_words(course_costs.values()) in home_text
+    for slug, total in course_costs.items():
+        page = BeautifulSoup((built_site / "lessons" / slug / "index.html").read_text(encoding="utf-8"), "html.parser")
+        head = page.select_one(".admonition.abstract .course-cost")
+        assert head is not None and " ".join(head.get_text().split()) == cost.lesson_words(total), slug
+        listed = home.select_one(f'.course-lesson-status[data-lesson="{slug}"]').find_previous(
+            "span", class_="course-cost"
+        )
+        if total.measured:
+            assert listed is not None and listed.get_text() == f"({cost.list_words(total)})", slug

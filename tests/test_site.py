@@ -188,3 +188,10 @@ def test_open_in_colab_points_at_the_notebook_the_site_serves(built_site, lesson
     in_repository = ROOT / colab.removeprefix(prefix)
     served = built_site / "lessons/base-vs-instruct" / lesson.select_one("a.course-notebook-download")["href"]
     assert in_repository.read_bytes() == served.read_bytes()
+
+
+def test_the_courses_own_scripts_and_stylesheet_are_published_minified(built_site):
+    config = read_config((ROOT / "mkdocs.yml").read_text())
+    for name in [*config["extra_javascript"], *config["extra_css"]]:
+        source, published = ROOT / "docs" / name, built_site / name
+        assert len(published.read_bytes()) < 0.8 * len(source.read_bytes()), f"{name} is published as written"

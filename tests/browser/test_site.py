@@ -85,6 +85,21 @@ def test_search_finds_the_lesson_by_a_key_term(open_page, sites):
     watch.assert_clean()
 
 
+def test_a_reader_who_never_searches_never_downloads_the_search_index(open_page, sites):
+    """The index grows with every lesson (issue 23: page weight that doesn't grow with the course)."""
+    page, watch = open_page()
+    page.goto(sites.url("main", LESSON))
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    index = [url for url in watch.requests if url.endswith("/search/search_index.json")]
+    assert index == [], "a lesson page downloaded the search index before anyone searched"
+    page.locator("input.md-search__input").click()  # the box in the header, as a reader clicks it
+    page.keyboard.type("alignment tax", delay=30)
+    expect(page.locator(".md-search-result__item a").first).to_be_visible()
+    assert [url for url in watch.requests if url.endswith("/search/search_index.json")]
+    watch.assert_clean()
+
+
 def test_pages_log_no_errors_and_stay_on_localhost(open_page, sites):
     page, watch = open_page()
     for name, path in PAGES.items():

@@ -164,9 +164,10 @@ def chain_root(path: Path) -> Path:
     return path
 
 
-def measured_cost(second: dict, sources: dict, models_used) -> dict:
-    """What a recording keeps of a second run's measurements (coursetools.cost)."""
-    parameters = {repo: sources[repo].parameters for repo in sorted(models_used) if repo in sources}
+def measured_cost(second: dict, sources: dict) -> dict:
+    """What a recording keeps of a second run's measurements (coursetools.cost): with the size of
+    the models whose weights it loaded (a block that reads only a tokenizer downloads no weights)."""
+    parameters = {repo: sources[repo].parameters for repo in second.get("weights", []) if repo in sources}
     return cost.rounded(second["seconds"], second["peak_bytes"], determinism()["cpu"], parameters)
 
 
@@ -207,7 +208,7 @@ def record(snippet: str, path: Path, run: SnippetRun, sources: dict, second_run)
     if problem:
         raise Unrecordable(problem)
     if second is not None and "seconds" in second:
-        fresh.cost = cost.settle(recorded and recorded.cost, measured_cost(second, sources, run.models_used))
+        fresh.cost = cost.settle(recorded and recorded.cost, measured_cost(second, sources))
     outputs.write(path, fresh)
     return "recorded", fresh
 

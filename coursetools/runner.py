@@ -64,6 +64,9 @@ _CACHE_ENTRY = re.compile(r"models--([^/\\]+?)--([^/\\]+)")
 CONTINUES = re.compile(r"^# Continues the block above \((\d{2}_[a-z0-9_]+\.py)\)")
 # Where `make run` keeps the figures a snippet saved (git-ignored, like all of .cache/).
 RUN_FIGURES = ROOT / ".cache" / "run"
+# The files that are a model's weights: a block that opens one downloads the model, not only its
+# tokenizer (what a lesson's cost says it downloads, coursetools.cost).
+WEIGHT_FILES = (".safetensors", ".bin", ".gguf", ".pt", ".pth")
 
 
 class HubUnreachable(RuntimeError):
@@ -101,6 +104,7 @@ class SnippetRun:
     # (a sweep that loads one per run) is freed as in a reader's interpreter, not kept alive
     # here, which would charge the block with memory a reader never uses (coursetools.cost).
     handed: list = field(default_factory=list, repr=False)
+    weights: set[str] = field(default_factory=set)  # repos whose weights it (or its chain) loaded
     seconds: float = 0.0  # this block's own wall time (coursetools.cost)
     peak_bytes: int = 0  # the process's peak memory while this block ran
 
@@ -136,6 +140,7 @@ class _Watcher:
     def __init__(self, folders: dict[str, str]):
         self.folders = folders  # resolved model folder -> repo id
         self.repos: set[str] = set()
+        self.weights: set[str] = set()
         self.hub = False
         self.hub_host = urlparse(os.environ.get("HF_ENDPOINT", "https://huggingface.co")).hostname or ""
 
@@ -145,12 +150,14 @@ class _Watcher:
         except TypeError:
             return  # a file descriptor
         found = _CACHE_ENTRY.search(path)
-        if found:
-            self.repos.add(f"{found.group(1)}/{found.group(2)}")
-            return
-        for folder, repo in self.folders.items():
-            if path == folder or path.startswith(folder + os.sep):
-                self.repos.add(repo)
+        repo = f"{found.group(1)}/{found.group(2)}" if found else None
+        for folder, served in self.folders.items():
+            if repo is None and (path == folder or path.startswith(folder + os.sep)):
+                repo = served
+        if repo is not None:
+            self.repos.add(repo)
+            if path.endswith(WEIGHT_FILES):
+                self.weights.add(repo)  # its weights, not only its tokenizer or config
 
     @classmethod
     def hook(cls, event: str, args: tuple) -> None:
@@ -371,12 +378,14 @@ class SnippetRunner:
                 workdir=before.workdir,
             )
         used: set[str] = set(before.models_used) if before else set()
+        weights: set[str] = set(before.weights) if before else set()
         handed: list = []
         model_cls = transformers.AutoModelForCausalLM
         original_model = model_cls.__dict__["from_pretrained"]
 
         def load_model(repo_id, *args, **kwargs):
             used.add(str(repo_id))  # a cached model opens no file: the watcher would miss it
+            weights.add(str(repo_id))
             key = (str(repo_id), args, tuple(sorted(kwargs.items())))
             if key in self._models and model_state(self._models[key]) != self._states[key]:
                 del self._models[key]  # changed since it was loaded, maybe by this very snippet
@@ -418,6 +427,7 @@ class SnippetRunner:
         for key in changed:
             del self._models[key]  # changed in place: the next snippet loads a fresh copy
         used |= watcher.repos
+        weights |= watcher.weights
         hub = watcher.hub or (error is not None and _is_offline_error(error)) or bool(before and before.used_hub)
         figures = []
         for name, alt in saved:
@@ -438,6 +448,7 @@ class SnippetRunner:
             workdir=workdir,
             module=module,
             handed=handed,
+            weights=weights & used,
             seconds=measured.get("seconds", 0.0),
             peak_bytes=measured.get("peak_bytes", 0),
         )
@@ -503,7 +514,13 @@ def main(argv: list[str] | None = None) -> int:
         results[name] = (
             None
             if run.error is not None
-            else {"stdout": run.stdout, "figures": figures, "seconds": run.seconds, "peak_bytes": run.peak_bytes}
+            else {
+                "stdout": run.stdout,
+                "figures": figures,
+                "seconds": run.seconds,
+                "peak_bytes": run.peak_bytes,
+                "weights": sorted(run.weights),
+            }
         )
         if args.json:
             continue

@@ -110,3 +110,18 @@ def test_each_lesson_says_what_running_it_takes_and_the_home_page_lists_it(built
         )
         if total.measured:
             assert listed is not None and listed.get_text() == f"({cost.list_words(total)})", slug
+
+
+def test_only_a_block_that_loads_weights_is_charged_their_download(runner, tmp_path):
+    tokenizer_only = tmp_path / "01_tokenizer.py"
+    tokenizer_only.write_text(
+        "from transformers import AutoTokenizer\n"
+        "print(len(AutoTokenizer.from_pretrained('HuggingFaceTB/SmolLM2-135M-Instruct')('hi').input_ids))\n"
+    )
+    weights = tmp_path / "02_model.py"
+    weights.write_text(
+        "from transformers import AutoModelForCausalLM\n"
+        "print(AutoModelForCausalLM.from_pretrained('HuggingFaceTB/SmolLM2-135M-Instruct').config.model_type)\n"
+    )
+    assert runner.run(tokenizer_only).weights == set()
+    assert runner.run(weights).weights == {"HuggingFaceTB/SmolLM2-135M-Instruct"}

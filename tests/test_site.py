@@ -1,4 +1,4 @@
-"""The built site carries what a reader expects of the first lesson, the home page and the glossary."""
+"""The built site carries what a reader expects of every lesson, the home page and the glossary, from the course's own data."""
 
 from __future__ import annotations
 
@@ -13,17 +13,28 @@ from coursetools.lessons import load_course, read_config, track_name
 
 ROOT = Path(__file__).resolve().parent.parent
 COURSE = load_course(ROOT / "docs", ROOT / "snippets")
-LESSON = ROOT / "docs" / "lessons" / "base-vs-instruct"
-SECTIONS = [
-    'What "base" means',
-    'What "instruct" means',
-    "The chat template is for instruct models",
-    "Which one should you fine-tune? Almost always: instruct",
-    "When base is the right choice",
-    "The alignment tax",
-    "Key terms",
-    "Check yourself",
-]
+# The lessons, by folder, for parametrizing; their data comes from the `course` fixture. What one
+# lesson's page says is tested beside it (tests/snippets/<slug>/), so editing its prose breaks only
+# its own tests.
+SLUGS = sorted(p.parent.name for p in (ROOT / "docs" / "lessons").glob("*/index.md"))
+
+
+@pytest.fixture(scope="module")
+def course():
+    return {lesson.slug: lesson for lesson in load_course(ROOT / "docs", ROOT / "snippets")}
+
+
+def _lesson(site: Path, slug: str) -> BeautifulSoup:
+    return _page(site, f"lessons/{slug}/index.html")
+
+
+def _without_fences(markdown: str) -> str:
+    return re.sub(r"^(```|~~~).*?^\1", "", markdown, flags=re.M | re.S)
+
+
+def _plain(heading: str) -> str:
+    """A Markdown heading as the page shows it: inline code and emphasis marks dropped."""
+    return re.sub(r"[`*_]", "", re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", heading)).strip()
 
 
 def _page(site: Path, path: str) -> BeautifulSoup:
@@ -32,7 +43,7 @@ def _page(site: Path, path: str) -> BeautifulSoup:
 
 @pytest.fixture(scope="module")
 def lesson(built_site):
-    return _page(built_site, "lessons/base-vs-instruct/index.html")
+    return _lesson(built_site, SLUGS[0])
 
 
 def _article(soup):
@@ -44,53 +55,46 @@ def _text(element) -> str:
     return " ".join(element.get_text().split())
 
 
-def test_lesson_has_every_section_of_the_draft(lesson):
-    headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in _article(lesson).find_all("h2")]
-    assert headings == SECTIONS
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_lesson_shows_the_sections_its_page_declares(built_site, course, slug):
+    lesson = course[slug]
+    declared = [m.group(1) for m in re.finditer(r"^## (.+?)\s*$", _without_fences(lesson.body), re.M)]
+    shown = [_text(h).rstrip("¶").strip() for h in _article(_lesson(built_site, slug)).find_all("h2")]
+    assert shown == [_plain(h) for h in declared]
+    assert {"Key terms", "Check yourself"} <= set(shown)
 
 
-def test_lesson_states_its_outcome_and_key_idea(lesson):
-    text = _article(lesson).get_text(" ", strip=True)
-    assert "After this lesson you can explain the difference between a base model and an instruct model" in text
-    key_idea = _article(lesson).select_one(".admonition.tip")
-    assert key_idea.select_one(".admonition-title").get_text(strip=True) == "Key idea"
-    assert "someone else's alignment training" in key_idea.get_text()
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_lesson_states_its_outcome_under_its_title(built_site, course, slug):
+    abstract = _article(_lesson(built_site, slug)).select_one(".admonition.abstract")
+    assert " ".join(str(course[slug].meta["outcome"]).replace("`", "").split()) in _text(abstract)
 
 
-def test_the_three_exceptions_and_five_behaviours_are_listed(lesson):
-    article = _article(lesson)
-    exceptions = [
-        _text(li) for li in article.find("h2", id="when-base-is-the-right-choice").find_next("ol").find_all("li")
-    ]
-    assert [e.split(".")[0] for e in exceptions] == [
-        "Continued pretraining",
-        "Building your own instruct from scratch",
-        "The shipped alignment fights your task",
-    ]
-    behaviours = article.find("h2", id="what-instruct-means").find_next("ul").find_all("li")
-    assert len(behaviours) == 5
-
-
-def test_key_terms_with_definitions_and_anchors(lesson):
-    terms = yaml.safe_load((LESSON / "terms.yml").read_text())
-    dl = _article(lesson).select_one("dl.course-terms")
+@pytest.mark.parametrize("slug", SLUGS)
+def test_key_terms_with_definitions_and_anchors(built_site, course, slug):
+    terms = course[slug].terms
+    dl = _article(_lesson(built_site, slug)).select_one("dl.course-terms")
     dts, dds = dl.find_all("dt"), dl.find_all("dd")
-    assert [dt.get_text(strip=True) for dt in dts] == [t["term"] for t in terms]
-    assert [dt["id"] for dt in dts] == [t["id"] for t in terms]
+    assert [dt.get_text(strip=True) for dt in dts] == [t.term for t in terms]
+    assert [dt["id"] for dt in dts] == [t.id for t in terms]
     for dd, term in zip(dds, terms):
-        assert _text(dd) == " ".join(term["definition"].replace("`", "").split())
+        assert _text(dd) == " ".join(term.definition.replace("`", "").split())
 
 
-def test_key_terms_explain_themselves_on_hover(lesson):
-    titles = {abbr.get_text(): abbr["title"] for abbr in _article(lesson).find_all("abbr")}
-    assert "alignment tax" in titles and "refusals" in titles["alignment tax"]
-    assert "chat template" in titles
+@pytest.mark.parametrize("slug", SLUGS)
+def test_key_terms_explain_themselves_on_hover(built_site, course, slug):
+    titles = {abbr.get_text(): abbr["title"] for abbr in _article(_lesson(built_site, slug)).find_all("abbr")}
+    for term in course[slug].terms:
+        used = [name for name in term.names if name in titles]
+        assert used, f"{term.term!r} has no tooltip on its own lesson's page"
+        assert titles[used[0]] == " ".join(term.definition.replace("`", "").split())
 
 
-def test_quiz_has_four_questions_each_with_one_correct_answer_and_an_explanation(lesson):
-    quiz = lesson.select_one("form.course-quiz")
+@pytest.mark.parametrize("slug", SLUGS)
+def test_quiz_has_its_questions_each_with_one_correct_answer_and_an_explanation(built_site, course, slug):
+    quiz = _lesson(built_site, slug).select_one("form.course-quiz")
     questions = quiz.select("fieldset.course-quiz__question")
-    assert len(questions) == 4
+    assert len(questions) == len(course[slug].questions)
     for question in questions:
         assert question.find("legend").get_text(strip=True)
         radios = question.select("input[type=radio]")
@@ -101,37 +105,18 @@ def test_quiz_has_four_questions_each_with_one_correct_answer_and_an_explanation
         assert question["data-question"] and question["data-version"].isdigit()
     assert quiz.select_one("[role=status][aria-live=polite]")
     assert quiz.select_one(".course-quiz__reset")
-    assert quiz.select_one(".course-quiz__intro").get_text(strip=True).startswith("4 questions.")
+    assert quiz.select_one(".course-quiz__intro").get_text(strip=True).startswith(f"{len(questions)} questions.")
     # Before any answer the score line says so, rather than "Score: 0/4".
     assert quiz.select_one(".course-quiz__score").get_text(strip=True) == "None answered yet."
 
 
-def test_recorded_outputs_show_under_the_code_with_provenance(lesson):
-    article = _article(lesson)
+@pytest.mark.parametrize("slug", SLUGS)
+def test_recorded_outputs_show_under_the_code_with_provenance(built_site, slug):
+    article = _article(_lesson(built_site, slug))
     provenance = article.select("p.course-provenance")
-    assert provenance and all("transformers" in p.get_text() and "torch" in p.get_text() for p in provenance)
-    answer = [p for p in provenance if "SmolLM2-135M-Instruct" in p.get_text()]
-    assert answer
-    assert "The capital of France is Paris.<|im_end|>" in article.get_text()
-
-
-def test_the_pretraining_reference_links_to_lesson_0_6(lesson):
-    link = next((a for a in _article(lesson).find_all("a") if "Lesson 0.6" in _text(a)), None)
-    assert link is not None, "lesson 1.1's pretraining reference should link to lesson 0.6"
-    assert link["href"].rstrip("/").endswith("next-token-prediction")
-
-
-def test_the_track_4_reference_links_to_lesson_4_5(lesson):
-    [link] = [a for a in _article(lesson).find_all("a") if "4.5" in a.get_text()]
-    assert _text(link) == "Track 4, Lesson 4.5"
-    assert link["href"].rstrip("/").endswith("preference-tuning-with-dpo")
-
-
-def test_the_next_lesson_links_to_lesson_1_2(lesson):
-    link = next((a for a in _article(lesson).find_all("a") if _text(a) == "The next lesson"), None)
-    assert link is not None, "lesson 1.1's closing sentence should link to lesson 1.2"
-    assert link["href"].rstrip("/").endswith("picking-a-base-model")
-    assert "license, tokenizer, context length, size" in _text(link.find_parent("p"))
+    recorded = [o for o in article.select("pre") if "course-output" in " ".join(o.parent.get("class", []))]
+    assert provenance or not recorded
+    assert all("transformers" in p.get_text() and "torch" in p.get_text() for p in provenance)
 
 
 def test_home_lists_every_lesson_by_track(built_site):
@@ -165,28 +150,33 @@ def test_reader_features_are_on(built_site, lesson):
     assert lesson.select_one("footer .md-footer__link--next") or lesson.select_one(".md-footer__link")
 
 
-def test_the_notebook_can_be_opened_downloaded_and_read_from_the_lesson(built_site, lesson):
-    lesson_dir = built_site / "lessons" / "base-vs-instruct"
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_notebook_can_be_opened_downloaded_and_read_from_the_lesson(built_site, slug):
+    lesson = _lesson(built_site, slug)
+    lesson_dir = built_site / "lessons" / slug
     download = lesson.select_one("a.course-notebook-download[download]")
     served = lesson_dir / download["href"]
-    assert served.read_bytes() == (LESSON / "base-vs-instruct.ipynb").read_bytes(), "the committed notebook is served"
+    committed = ROOT / "docs" / "lessons" / slug / f"{slug}.ipynb"
+    assert served.read_bytes() == committed.read_bytes(), "the committed notebook is served"
     page = lesson.select_one("a.course-notebook-page")
-    notebook_page = _page(built_site, f"lessons/base-vs-instruct/{page['href']}index.html")
+    notebook_page = _page(built_site, f"lessons/{slug}/{page['href']}index.html")
     assert "Output not recorded yet" in notebook_page.get_text() or notebook_page.select(".jp-OutputArea-output")
     assert not notebook_page.select("a[rel=edit]"), "a generated notebook has no source file to edit"
     button = notebook_page.select_one("a.course-notebook-download[download]")
     assert (lesson_dir / page["href"] / button["href"]).is_file()
 
 
-def test_open_in_colab_points_at_the_notebook_the_site_serves(built_site, lesson):
+@pytest.mark.parametrize("slug", SLUGS)
+def test_open_in_colab_points_at_the_notebook_the_site_serves(built_site, slug):
     """Colab opens a path in the GitHub repository: that path must hold the file the site serves."""
+    lesson = _lesson(built_site, slug)
     config = read_config((ROOT / "mkdocs.yml").read_text())
     owner_repo_branch = re.match(r"https://github\.com/([^/]+/[^/]+)/edit/([^/]+)/", config["edit_uri"]).groups()
     colab = lesson.select_one("a.course-notebook-colab")["href"]
     prefix = f"https://colab.research.google.com/github/{owner_repo_branch[0]}/blob/{owner_repo_branch[1]}/"
     assert colab.startswith(prefix)
     in_repository = ROOT / colab.removeprefix(prefix)
-    served = built_site / "lessons/base-vs-instruct" / lesson.select_one("a.course-notebook-download")["href"]
+    served = built_site / "lessons" / slug / lesson.select_one("a.course-notebook-download")["href"]
     assert in_repository.read_bytes() == served.read_bytes()
 
 

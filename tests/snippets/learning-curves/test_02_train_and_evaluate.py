@@ -89,3 +89,26 @@ def test_early_stopping_stopped_the_run_at_step_20(runner):
 def test_the_held_out_loss_never_turned_up(runner):
     held = runner.run(SNIPPET).namespace["held_loss"]
     assert all(later - earlier < 1e-4 for earlier, later in zip(held, held[1:]))
+
+
+@pytest.mark.quotes("[Lesson 2.1](../your-first-fine-tune/index.md) trained for ten steps and stopped.")
+def test_lesson_2_1_trained_ten_steps():
+    from coursetools.runner import SNIPPETS
+
+    assert "max_steps=10," in (SNIPPETS / "your-first-fine-tune" / "04_the_trainer.py").read_text()
+
+
+@pytest.mark.quotes(
+    "That is early stopping, and it takes three settings in the block above:",
+    "`EarlyStoppingCallback(early_stopping_patience=2, early_stopping_threshold=0.002)`: stop once "
+    "two evaluations in a row fail to beat the lowest held-out loss so far by more than 0.002.",
+)
+def test_the_early_stopping_settings(runner):
+    from transformers import EarlyStoppingCallback
+
+    ns = runner.run(SNIPPET).namespace
+    args = ns["args"]
+    assert (args.eval_strategy, args.eval_steps, args.save_strategy, args.save_steps) == ("steps", 2, "steps", 2)
+    assert args.load_best_model_at_end and args.metric_for_best_model == "eval_loss"
+    [stopper] = [c for c in ns["trainer"].callback_handler.callbacks if isinstance(c, EarlyStoppingCallback)]
+    assert (stopper.early_stopping_patience, stopper.early_stopping_threshold) == (2, 0.002)

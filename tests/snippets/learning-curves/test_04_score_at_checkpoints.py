@@ -39,7 +39,7 @@ def test_the_loss_falls_sixtyfold_after_step_6(runner):
 
 @pytest.mark.quotes(
     "Ten steps were not too many: at step 10 the held-out loss was still falling, and nothing had turned up.",
-    "And they were enough for the score: every checkpoint from step 6 on got all 12 right.",
+    "And they were enough for the score: each checkpoint scored from step 6 on got all 12 right.",
 )
 def test_ten_steps_were_not_too_many(runner):
     run = runner.run(SNIPPET)

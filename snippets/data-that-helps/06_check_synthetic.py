@@ -16,7 +16,7 @@ def well_formed(text, finished):
 
 kept = [(t, label) for t, label, done in synthetic if well_formed(t, done)]
 print(f"Generated: {len(synthetic)}")
-print(f"  well formed:    {len(kept)}")
+print(f"  well formed:      {len(kept)}")
 
 # The clean fine-tune from above labels each one; keep it if it agrees.
 verdicts = classify(judge, kept)
@@ -25,21 +25,21 @@ kept = [
     for (t, label), v in zip(kept, verdicts)
     if v == f"LABEL: {label}"
 ]
-print(f"  label agrees:   {len(kept)}")
+print(f"  label agrees:     {len(kept)}")
 
 kept = [
     (t, label)
     for i, (t, label) in enumerate(kept)
     if not any(jaccard(t, other) >= 0.6 for other, _ in train + kept[:i])
 ]
-print(f"  not a duplicate: {len(kept)}")
+print(f"  not a duplicate:  {len(kept)}")
 
 kept = [
     (t, label)
     for t, label in kept
     if not any(jaccard(t, h) >= 0.6 for h, _ in held_out)
 ]
-print(f"  not in held-out: {len(kept)}")
+print(f"  not in held-out:  {len(kept)}")
 for text, label in kept:
     print(f"[{label}]")
     print(textwrap.indent(textwrap.fill(text, 56), "  "))

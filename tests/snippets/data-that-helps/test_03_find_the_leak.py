@@ -35,4 +35,5 @@ def test_finds_the_six_leaked_and_the_edited_copy(runner):
     assert test == ns["held_out"][0][0]
     a, b = set(ns["normalise"](text).split()), set(ns["normalise"](test).split())
     assert len(a - b) == 1 and len(b - a) == 1, "one word added, one dropped"
-    assert all(text not in (e, t) for _, e, t, _ in ns["found"]), "the duplicate check did not flag it"
+    flagged = ns["duplicates"](ns["data"])
+    assert all(text not in (e, t) for _, e, t, _ in flagged), "the duplicate check did not flag it"

@@ -54,3 +54,15 @@ def test_the_figure_shows_the_printed_counts(runner):
     assert bars == ns["pos_counts"] + ns["neg_counts"]
     [figure] = run.figures
     assert figure.name == "labels.png"
+
+
+@pytest.mark.quotes(
+    "A score alone can hide this.",
+    "On a held-out set of nine negatives and one positive, a model that always replies negative scores 90 %.",
+)
+def test_always_negative_scores_the_share_of_negatives(runner):
+    ns = runner.run(SNIPPET).namespace
+    reviews = ns["unbalanced"]  # nine negatives and one positive
+    right = sum(label == "negative" for _, label in reviews)
+    assert right / len(reviews) == 0.9
+    assert set(ns["predicted"]["unbalanced"]) == {"LABEL: negative"}, "this run is such a model"

@@ -23,7 +23,7 @@ def test_prints_the_first_six_of_twelve(runner):
 
 
 @pytest.mark.quotes(
-    "With its adapter switched off, the clean run's model is the instruct",
+    "The writer is the clean run's model from above with its adapter switched off, which computes exactly what SmolLM2-135M-Instruct computes, so the block doesn't load the model a second time.",
 )
 def test_the_writer_is_the_instruct_model(runner):
     """The clean fine-tune with its adapter off computes what the model it was loaded from does."""
@@ -38,3 +38,21 @@ def test_the_writer_is_the_instruct_model(runner):
         adapted_off = judge(**batch).logits
     with torch.no_grad():
         assert torch.equal(adapted_off, plain(**batch).logits)
+
+
+@pytest.mark.quotes(
+    "Some read like reviews.",
+    "Others don't: two were cut at the 32-token limit, and one of those is a reply about the task (`Here's a one-sentence negative review of a phone:`) rather than a review.",
+    "One kept a template's placeholder, `[insert adjective_desc]`.",
+    "One, about a complimentary upgrade, reviews nothing at all.",
+)
+def test_what_the_first_six_show(runner):
+    ns = runner.run(SNIPPET).namespace
+    first = ns["synthetic"][:6]
+    new = ns["output"][:, ns["batch"]["input_ids"].shape[1] :]
+    assert new.shape[1] == 32, "the longest reply reached the 32-token limit"
+    cut = [text for text, _, finished in first if not finished]
+    assert len(cut) == 2
+    assert sum(text.startswith("Here's a one-sentence negative review of a phone:") for text in cut) == 1
+    assert sum("[insert adjective_desc]" in text for text, _, _ in first) == 1
+    assert sum("complimentary upgrade" in text for text, _, _ in first) == 1

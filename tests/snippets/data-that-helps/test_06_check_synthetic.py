@@ -31,10 +31,10 @@ def test_prints_the_count_after_each_check_and_the_survivors(runner):
     assert ns["kept"] == unleaked
     lines = [
         f"Generated: {len(ns['synthetic'])}",
-        f"  well formed:    {len(formed)}",
-        f"  label agrees:   {len(agree)}",
-        f"  not a duplicate: {len(unique)}",
-        f"  not in held-out: {len(unleaked)}",
+        f"  well formed:      {len(formed)}",
+        f"  label agrees:     {len(agree)}",
+        f"  not a duplicate:  {len(unique)}",
+        f"  not in held-out:  {len(unleaked)}",
     ]
     for text, label in unleaked:
         lines += [f"[{label}]", textwrap.indent(textwrap.fill(text, 56), "  ")]

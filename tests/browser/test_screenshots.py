@@ -28,10 +28,10 @@ def test_screenshots(open_page, sites, questions, device, scheme):
         Quiz(page, f"slm-course:{lesson.slug}").mounted()
         assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
         assert_fits(page, width)
-        page.screenshot(path=SCREENSHOTS / f"lesson-{lesson.slug}-{device}-{scheme}.png", full_page=True, **SHOT)
+        whole_page(page, SCREENSHOTS / f"lesson-{lesson.slug}-{device}-{scheme}.png")
         page.goto(sites.url("main", f"lessons/{lesson.slug}/{lesson.slug}/"))  # its notebook, rendered
         assert_fits(page, width)
-        page.screenshot(path=SCREENSHOTS / f"notebook-{lesson.slug}-{device}-{scheme}.png", full_page=True, **SHOT)
+        whole_page(page, SCREENSHOTS / f"notebook-{lesson.slug}-{device}-{scheme}.png")
 
     page.goto(sites.url("main", LESSON))
     quiz = Quiz(page)
@@ -67,6 +67,20 @@ def load_every_image(page) -> None:
         "() => document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; img.decoding = 'sync'; })"
     )
     page.wait_for_function("() => [...document.images].every(img => img.complete && img.naturalWidth > 0)")
+
+
+def whole_page(page, path) -> None:
+    """A full-page screenshot with every figure in it. Chromium's full-page capture leaves images
+    outside the viewport unpainted (blank cards), so the viewport is made as tall as the page,
+    every image decoded, and the viewport put back afterwards."""
+    load_every_image(page)
+    viewport = page.viewport_size
+    page.set_viewport_size(
+        {"width": viewport["width"], "height": page.evaluate("document.documentElement.scrollHeight")}
+    )
+    page.evaluate("() => Promise.all([...document.images].map(img => img.decode()))")
+    page.screenshot(path=path, full_page=True, **SHOT)
+    page.set_viewport_size(viewport)
 
 
 def assert_fits(page, width: int) -> None:

@@ -368,6 +368,10 @@ class SnippetRunner:
         original_model = model_cls.__dict__["from_pretrained"]
 
         def load_model(repo_id, *args, **kwargs):
+            if os.path.isdir(str(repo_id)):
+                # A folder the snippet saved itself (a merged model): not a model the course
+                # provides, and not one to share with another snippet under the same name.
+                return original_model.__get__(None, model_cls)(repo_id, *args, **kwargs)
             used.add(str(repo_id))  # a cached model opens no file: the watcher would miss it
             key = (str(repo_id), args, tuple(sorted(kwargs.items())))
             if key in self._models and model_state(self._models[key]) != self._states[key]:

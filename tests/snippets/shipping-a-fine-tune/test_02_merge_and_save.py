@@ -1,0 +1,58 @@
+"""Claims about snippets/shipping-a-fine-tune/02_merge_and_save.py."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+SNIPPET = "shipping-a-fine-tune/02_merge_and_save.py"
+
+
+def _folder(run) -> Path:
+    return Path(run.workdir.name) / "sentiment-model"
+
+
+def _size(path: Path) -> str:
+    mib = path.stat().st_size / 2**20
+    return f"{mib:,.1f} MiB" if mib >= 1 else f"{mib * 1024:,.1f} KiB"
+
+
+def test_prints_each_file_and_the_dtype(runner):
+    run = runner.run(SNIPPET)
+    folder = _folder(run)
+    listing = "".join(f"{p.name}: {_size(p)}\n" for p in sorted(folder.iterdir()))
+    assert run.stdout == listing + f"Weights stored as {run.namespace['merged'].dtype}\n"
+
+
+@pytest.mark.quotes(
+    "The weights are one file, `model.safetensors`, of 513.2 MiB: each of the model's parameters in "
+    "float32, 4 bytes apiece, as [lesson 1.2](../picking-a-base-model/index.md) counted them, and a "
+    "small header.",
+)
+def test_the_weights_are_four_bytes_a_parameter_plus_a_header(runner):
+    run = runner.run(SNIPPET)
+    merged = run.namespace["merged"]
+    count = sum(p.numel() for p in merged.parameters())
+    size = (_folder(run) / "model.safetensors").stat().st_size
+    assert merged.dtype.itemsize == 4
+    assert count * 4 < size < count * 4 + 2**20
+    assert [p.name for p in _folder(run).glob("*.safetensors")] == ["model.safetensors"]
+
+
+@pytest.mark.quotes(
+    "Beside it, `config.json` tells transformers which architecture to build, and the tokenizer's "
+    "files and `chat_template.jinja` carry the chat template the model was trained in.",
+)
+def test_the_folder_carries_the_architecture_and_the_chat_template(runner):
+    run = runner.run(SNIPPET)
+    folder = _folder(run)
+    assert json.loads((folder / "config.json").read_text())["architectures"] == ["LlamaForCausalLM"]
+    assert "<|im_start|>" in (folder / "chat_template.jinja").read_text()
+    assert "lora" not in json.dumps(json.loads((folder / "config.json").read_text())).lower()
+
+
+@pytest.mark.quotes("The safetensors files themselves were written by safetensors 0.8.0, the course's pin.")
+def test_the_safetensors_version_named_is_the_pin():
+    from coursetools.runner import ROOT
+
+    assert "\nsafetensors==0.8.0\n" in (ROOT / "requirements.txt").read_text()

@@ -30,6 +30,10 @@ Each snippet runs in a temporary working directory, so whatever it writes (an ad
 checkpoints, a figure) never lands in the repository. A figure it saves with matplotlib's
 `savefig` (PNG) is kept, with an alt text built from the figure's title, axis labels and data,
 in `SnippetRun.figures`; matplotlib draws with its Agg backend.
+A model the snippet (or a block it continues) saved there and loads back (a merged fine-tune)
+is made from the course models the chain read: those are what its run depends on and names, and
+the folder itself is no model the course must provide. A model folder anywhere else still counts
+as one.
 
 A snippet whose first line is `# Continues the block above (NN_name.py) …` continues that
 snippet, as the page shows it right above: it runs after it, in its namespace and working
@@ -367,10 +371,13 @@ class SnippetRunner:
         model_cls = transformers.AutoModelForCausalLM
         original_model = model_cls.__dict__["from_pretrained"]
 
+        workdir = before.workdir if before else tempfile.TemporaryDirectory(prefix="snippet-")
+
         def load_model(repo_id, *args, **kwargs):
-            if os.path.isdir(str(repo_id)):
-                # A folder the snippet saved itself (a merged model): not a model the course
-                # provides, and not one to share with another snippet under the same name.
+            if _inside(repo_id, workdir.name):
+                # A model this chain saved in its own working directory (a merged fine-tune,
+                # say): made from the course models the chain read, which `used` already names.
+                # Loaded fresh each time: another chain's folder of the same name is another model.
                 return original_model.__get__(None, model_cls)(repo_id, *args, **kwargs)
             used.add(str(repo_id))  # a cached model opens no file: the watcher would miss it
             key = (str(repo_id), args, tuple(sorted(kwargs.items())))
@@ -386,7 +393,6 @@ class SnippetRunner:
         namespace: dict = {}
         error = None
         watcher = _Watcher(self._folders)
-        workdir = before.workdir if before else tempfile.TemporaryDirectory(prefix="snippet-")
         module = before.module if before else types.ModuleType("__main__")
         saved: list = []
         steps: list = []
@@ -446,6 +452,17 @@ class SnippetRunner:
         }
         for key in [k for k, run in self._runs.items() if id(run.module) in stale]:
             del self._runs[key]
+
+
+def _inside(name, folder: str) -> bool:
+    """True when `name` (a repo id or a path, relative to the current directory) is a folder
+    inside `folder`: a model a snippet saved in its working directory, not one it was given."""
+    try:
+        path = os.path.realpath(os.fspath(name))
+    except TypeError:
+        return False
+    root = os.path.realpath(folder)
+    return os.path.isdir(path) and path.startswith(root + os.sep)
 
 
 def _shown(path: Path) -> str:

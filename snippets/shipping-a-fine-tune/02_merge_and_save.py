@@ -1,5 +1,6 @@
 # Continues the block above (01_the_fine_tune.py).
 import os
+from importlib.metadata import version
 
 
 def size(path):
@@ -14,3 +15,6 @@ tokenizer.save_pretrained("sentiment-model")
 for name in sorted(os.listdir("sentiment-model")):
     print(f"{name}: {size(os.path.join('sentiment-model', name))}")
 print("Weights stored as", merged.dtype)
+print("Saved with:")
+for library in ("torch", "transformers", "peft", "safetensors", "gguf"):
+    print(f"  {library} {version(library)}")

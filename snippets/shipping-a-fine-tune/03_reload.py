@@ -1,5 +1,6 @@
 # Continues the block above (02_merge_and_save.py).
 # What whoever you give the folder runs: transformers alone.
+del trainer, model, merged  # they have only the folder
 model_id = "sentiment-model"
 tokenizer = AutoTokenizer.from_pretrained(model_id, padding_side="left")
 shipped = AutoModelForCausalLM.from_pretrained(model_id)

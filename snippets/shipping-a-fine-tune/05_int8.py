@@ -25,6 +25,7 @@ with torch.no_grad():
         if value.dtype == torch.int8:
             value = value * stored[name + ".scale"]
         weight.copy_(value)
+del stored  # copied into the model
 small.eval()
 
 small_replies = classify(small, held_out)

@@ -17,11 +17,20 @@ def _size(path: Path) -> str:
     return f"{mib:,.1f} MiB" if mib >= 1 else f"{mib * 1024:,.1f} KiB"
 
 
-def test_prints_each_file_and_the_dtype(runner):
+def test_prints_each_file_the_dtype_and_the_versions(runner):
+    from importlib.metadata import version
+
     run = runner.run(SNIPPET)
     folder = _folder(run)
-    listing = "".join(f"{p.name}: {_size(p)}\n" for p in sorted(folder.iterdir()))
-    assert run.stdout == listing + f"Weights stored as {run.namespace['merged'].dtype}\n"
+    files = sorted(p for p in folder.iterdir() if p.suffix != ".gguf")  # block 6 adds its file here
+    listing = "".join(f"{p.name}: {_size(p)}\n" for p in files)
+    libraries = ("torch", "transformers", "peft", "safetensors", "gguf")
+    assert run.stdout == (
+        listing
+        + f"Weights stored as {run.namespace['merged'].dtype}\n"
+        + "Saved with:\n"
+        + "".join(f"  {name} {version(name)}\n" for name in libraries)
+    )
 
 
 @pytest.mark.quotes(
@@ -51,8 +60,16 @@ def test_the_folder_carries_the_architecture_and_the_chat_template(runner):
     assert "lora" not in json.dumps(json.loads((folder / "config.json").read_text())).lower()
 
 
-@pytest.mark.quotes("The safetensors files themselves were written by safetensors 0.8.0, the course's pin.")
-def test_the_safetensors_version_named_is_the_pin():
+@pytest.mark.quotes(
+    "Block 2 prints the versions of the libraries that wrote this page's files, and the line under "
+    "each output names the versions it ran with.",
+    "The versions under the listing are the ones that wrote these files: ship them with the folder, so "
+    "that whoever loads it can match them if something goes wrong.",
+)
+def test_the_versions_printed_are_the_courses_pins(runner):
     from coursetools.runner import ROOT
 
-    assert "\nsafetensors==0.8.0\n" in (ROOT / "requirements.txt").read_text()
+    pins = (ROOT / "requirements.txt").read_text()
+    printed = runner.run(SNIPPET).stdout.split("Saved with:\n")[1].split()
+    for name, version in zip(printed[::2], printed[1::2]):
+        assert f"\n{name}=={version.split('+')[0]}\n" in pins, name

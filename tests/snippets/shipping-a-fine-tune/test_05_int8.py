@@ -10,6 +10,12 @@ from coursetools.runner import ROOT
 SNIPPET = "shipping-a-fine-tune/05_int8.py"
 
 
+def _stored(run) -> dict:
+    from safetensors.torch import load_file
+
+    return load_file(Path(run.workdir.name) / "sentiment-int8.safetensors")
+
+
 def _mib(path: Path) -> str:
     return f"{path.stat().st_size / 2**20:,.1f} MiB"
 
@@ -35,8 +41,7 @@ def test_prints_the_size_the_changed_replies_and_the_score(runner):
 def test_the_file_holds_int8_matrices_a_scale_per_row_and_float32_vectors(runner):
     import torch
 
-    ns = runner.run(SNIPPET).namespace
-    stored = ns["stored"]
+    stored = _stored(runner.run(SNIPPET))
     for name, value in stored.items():
         if name.endswith(".scale"):
             matrix = stored[name.removesuffix(".scale")]
@@ -82,7 +87,8 @@ def test_no_int8_backend_is_pinned_and_torchs_own_is_deprecated():
 def test_int8_rounds_more_than_bfloat16_and_kept_the_replies(runner):
     import torch
 
-    ns = runner.run(SNIPPET).namespace
+    run = runner.run(SNIPPET)
+    ns, stored = run.namespace, _stored(run)
     assert ns["small_replies"] == ns["shipped_replies"]
     weights, shipped = dict(ns["small"].named_parameters()), dict(ns["shipped"].named_parameters())
     int8_error = bf16_error = 0.0
@@ -90,7 +96,7 @@ def test_int8_rounds_more_than_bfloat16_and_kept_the_replies(runner):
         original, restored = shipped[name].detach(), restored.detach()
         if original.dim() != 2:
             continue
-        step = ns["stored"][name + ".scale"]
+        step = stored[name + ".scale"]
         assert ((restored - original).abs() <= step / 2 + 1e-6).all()
         int8_error += float((restored - original).abs().sum())
         bf16_error += float((original.to(torch.bfloat16).float() - original).abs().sum())

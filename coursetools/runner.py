@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import gc
 import hashlib
 import io
 import os
@@ -53,6 +54,7 @@ import sys
 import tempfile
 import traceback
 import types
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -98,7 +100,9 @@ class SnippetRun:
     continues: Path | None = None
     workdir: tempfile.TemporaryDirectory | None = field(default=None, repr=False)
     module: types.ModuleType | None = field(default=None, repr=False)  # the live namespace of its chain
-    handed: list = field(default_factory=list, repr=False)  # the cached models from_pretrained gave it
+    # Weak references to the cached models from_pretrained gave it: a run must not keep alive a
+    # model its snippet let go of (a sweep that loads a fresh model per run frees the last one).
+    handed: list = field(default_factory=list, repr=False)
 
     @property
     def blocked_by_hub(self) -> bool:
@@ -386,7 +390,7 @@ class SnippetRunner:
             if key not in self._models:
                 self._models[key] = original_model.__get__(None, model_cls)(repo_id, *args, **kwargs)
                 self._states[key] = model_state(self._models[key])
-            handed.append(self._models[key])
+            handed.append(weakref.ref(self._models[key]))
             return self._models[key]
 
         stdout = io.StringIO()
@@ -440,6 +444,18 @@ class SnippetRunner:
             handed=handed,
         )
 
+    def release(self, run: SnippetRun, keep_module: bool) -> None:
+        """Let go of what `run` holds that its stdout and figures don't need: the namespace
+        snapshots of it and the blocks it continues and, unless a later block continues it
+        (`keep_module`), its live namespace too. For `make run`, not claim tests: they read them."""
+        earlier = run
+        while earlier is not None:  # and of the blocks it continues, run before it
+            earlier.namespace = {}
+            earlier = self._runs.get(str(earlier.continues)) if earlier.continues else None
+        if not keep_module and run.module is not None:
+            run.module.__dict__.clear()
+        gc.collect()  # a PEFT model, a trainer: reference cycles
+
     def _forget_runs_holding(self, changed: list, module: types.ModuleType) -> None:
         """An earlier snippet was handed a model this one just changed in place: its namespace
         now holds the changed model, not what that snippet saw. Forget that run (and the rest of
@@ -448,7 +464,7 @@ class SnippetRunner:
         stale = {
             id(run.module)
             for run in self._runs.values()
-            if run.module is not module and any(h is c for h in run.handed for c in changed)
+            if run.module is not module and any(h() is c for h in run.handed for c in changed)
         }
         for key in [k for k, run in self._runs.items() if id(run.module) in stale]:
             del self._runs[key]
@@ -500,6 +516,7 @@ def main(argv: list[str] | None = None) -> int:
     runner = SnippetRunner({repo: source.folder for repo, source in sources.items()})
     results: dict[str, dict | None] = {}
     failed = False
+    paths = []
     for name in args.snippets:
         path = Path(name).resolve()
         if not path.is_file():
@@ -507,7 +524,14 @@ def main(argv: list[str] | None = None) -> int:
         if not path.is_file():
             print(f"no snippet {name}: give a path like snippets/<lesson>/01_name.py", file=sys.stderr)
             return 2
+        paths.append(path)
+    for index, (name, path) in enumerate(zip(args.snippets, paths)):
         run = runner.attempt(path)
+        # Hold no more than a reader's session would (what `/usr/bin/time -v make run` measures):
+        # no snapshot of a block's namespace (only claim tests read it), and nothing at all of a
+        # block no later snippet here continues, as a reader's fresh interpreter for the next.
+        continued = any(continues(later) == path for later in paths[index + 1 :])
+        runner.release(run, keep_module=continued)
         figures = {figure.name: figure.sha256 for figure in run.figures}
         results[name] = None if run.error is not None else {"stdout": run.stdout, "figures": figures}
         if args.json:

@@ -94,15 +94,19 @@ def test_an_unchanged_model_is_shared_and_a_changed_one_reloaded_within_a_snippe
 def test_a_model_a_snippet_let_go_of_is_freed(runner, tmp_path):
     """A sweep loads a fresh model per run and drops the last one: the runner must not keep the
     dropped ones alive (lesson 2.4 held every run's model, 3.6 GB)."""
+    again = "model = AutoModelForCausalLM.from_pretrained(" + repr(INSTRUCT) + ")\n"
     snippet = tmp_path / "01_sweep.py"
     snippet.write_text(
-        "import gc, weakref\n" + LOAD + "model.train()  # changed: the next load is a fresh copy\n"
-        "first = weakref.ref(model)\ndel model\n"
-        "model = AutoModelForCausalLM.from_pretrained(" + repr(INSTRUCT) + ")\ngc.collect()\n"
-        "print(first() is None)\n"
+        "import gc, weakref\n"
+        + LOAD  # maybe the session's shared copy, which other snippets' namespaces hold
+        + "model.train()  # changed: the next load is a fresh copy, this snippet's alone\n"
+        + again
+        + "model.train()\nfresh = weakref.ref(model)\ndel model\n"
+        + again
+        + "gc.collect()\nprint(fresh() is None)\n"
     )
     run = runner.run(snippet)
-    assert run.stdout == "True\n", "the runner kept the first model alive"
+    assert run.stdout == "True\n", "the runner kept the dropped model alive"
 
 
 def test_make_run_keeps_no_block_a_reader_deleted(tmp_path):

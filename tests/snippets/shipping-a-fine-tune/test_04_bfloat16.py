@@ -43,13 +43,15 @@ def test_the_file_is_half_the_float32_one(runner):
 
 @pytest.mark.quotes(
     "But one of the twelve replies changed, and it changed from right to wrong: the score falls from 11 to 10.",
+    "The label is still right, `positive`, but the reply left the format the fine-tune taught:",
 )
 def test_rounding_to_bfloat16_changed_a_reply_from_right_to_wrong(runner):
-    """Which reply tips, and how many, can differ on another CPU family; that one did, still
-    as a label, is what the page builds on."""
+    """Which reply tips, and how many, can differ on another CPU family; that one did, from an
+    exact match to a reply that still names the right label, is what the page builds on."""
     ns = runner.run(SNIPPET).namespace
     pairs = list(zip(ns["shipped_replies"], ns["half_replies"], ns["held_out"]))
     changed = [(a, b, label) for a, b, (_, label) in pairs if a != b]
     assert 1 <= len(changed) <= 2
-    assert all(b in ("LABEL: positive", "LABEL: negative") for _, b, _ in changed)
-    assert any(a == f"LABEL: {label}" for a, _, label in changed), "a right reply turned wrong"
+    tipped = [b for a, b, label in changed if a == f"LABEL: {label}"]
+    assert tipped, "a right reply turned wrong"
+    assert any(b != f"LABEL: {label}" and b.endswith(label) for a, b, label in changed if b in tipped)

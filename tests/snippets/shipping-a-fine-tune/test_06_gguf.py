@@ -29,10 +29,8 @@ def test_prints_the_size_the_tokenizer_the_changed_replies_and_the_score(runner)
 
 
 @pytest.mark.quotes(
-    "Its 8-bit type, Q8_0, is the int8 of block 5 with a scale for each group of 32 weights instead "
-    "of each row.",
-    "136.4 MiB, a little more than block 5's file: a scale for every 32 weights costs more than one "
-    "for every row.",
+    "Its 8-bit type, Q8_0, is the int8 of block 5 with a scale for each group of 32 weights instead of each row.",
+    "136.4 MiB, a little more than block 5's file: a scale for every 32 weights costs more than one for every row.",
 )
 def test_q8_0_keeps_a_scale_per_32_weights_and_is_a_little_bigger_than_block_5s_file(runner):
     import gguf

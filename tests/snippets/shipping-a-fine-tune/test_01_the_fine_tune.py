@@ -5,6 +5,9 @@ import pytest
 SNIPPET = "shipping-a-fine-tune/01_the_fine_tune.py"
 
 
+@pytest.mark.quotes(
+    "It scores as lesson 2.1's fine-tune did.",
+)
 def test_prints_the_score(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace
@@ -33,6 +36,9 @@ def test_it_is_lesson_2_1s_fine_tune(runner):
     assert ns["score"] > len(ns["held_out"]) / 2, "most held-out reviews right, as in lesson 2.1"
 
 
+@pytest.mark.quotes(
+    "The first block is lesson 2.1 in one piece: the same task, data, LoRA settings and ten training steps, scored on the same held-out reviews.",
+)
 def test_the_trainer_prints_through_neither_callback(runner):
     from transformers import PrinterCallback, ProgressCallback
 

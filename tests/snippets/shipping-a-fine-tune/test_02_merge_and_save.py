@@ -17,6 +17,9 @@ def _size(path: Path) -> str:
     return f"{mib:,.1f} MiB" if mib >= 1 else f"{mib * 1024:,.1f} KiB"
 
 
+@pytest.mark.quotes(
+    "`save_pretrained` then writes it, and the tokenizer beside it, into one folder:",
+)
 def test_prints_each_file_the_dtype_and_the_versions(runner):
     from importlib.metadata import version
 

@@ -11,6 +11,9 @@ def _mib(path: Path) -> str:
     return f"{path.stat().st_size / 2**20:,.1f} MiB"
 
 
+@pytest.mark.quotes(
+    "The block then runs the bfloat16 model itself:",
+)
 def test_prints_the_size_the_changed_replies_and_the_score(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

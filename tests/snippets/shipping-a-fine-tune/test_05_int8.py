@@ -20,6 +20,9 @@ def _mib(path: Path) -> str:
     return f"{path.stat().st_size / 2**20:,.1f} MiB"
 
 
+@pytest.mark.quotes(
+    "To load the file, the block multiplies the integers back by their scales into a model built from `config.json`:",
+)
 def test_prints_the_size_the_changed_replies_and_the_score(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace

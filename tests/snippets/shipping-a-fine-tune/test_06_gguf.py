@@ -11,6 +11,9 @@ def _file(run) -> Path:
     return Path(run.workdir.name) / "sentiment-model" / "model-q8_0.gguf"
 
 
+@pytest.mark.quotes(
+    "transformers reads the file back with `gguf_file=`, turning Q8_0 into float32 again:",
+)
 def test_prints_the_size_the_tokenizer_the_changed_replies_and_the_score(runner):
     import gguf
 

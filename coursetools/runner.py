@@ -30,6 +30,10 @@ Each snippet runs in a temporary working directory, so whatever it writes (an ad
 checkpoints, a figure) never lands in the repository. A figure it saves with matplotlib's
 `savefig` (PNG) is kept, with an alt text built from the figure's title, axis labels and data,
 in `SnippetRun.figures`; matplotlib draws with its Agg backend.
+A model the snippet (or a block it continues) saved there and loads back (a merged fine-tune)
+is made from the course models the chain read: those are what its run depends on and names, and
+the folder itself is no model the course must provide. A model folder anywhere else still counts
+as one.
 
 A snippet whose first line is `# Continues the block above (NN_name.py) …` continues that
 snippet, as the page shows it right above: it runs after it, in its namespace and working
@@ -41,6 +45,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import gc
 import hashlib
 import io
 import os
@@ -383,7 +388,14 @@ class SnippetRunner:
         model_cls = transformers.AutoModelForCausalLM
         original_model = model_cls.__dict__["from_pretrained"]
 
+        workdir = before.workdir if before else tempfile.TemporaryDirectory(prefix="snippet-")
+
         def load_model(repo_id, *args, **kwargs):
+            if _inside(repo_id, workdir.name):
+                # A model this chain saved in its own working directory (a merged fine-tune,
+                # say): made from the course models the chain read, which `used` already names.
+                # Loaded fresh each time: another chain's folder of the same name is another model.
+                return original_model.__get__(None, model_cls)(repo_id, *args, **kwargs)
             used.add(str(repo_id))  # a cached model opens no file: the watcher would miss it
             weights.add(str(repo_id))
             key = (str(repo_id), args, tuple(sorted(kwargs.items())))
@@ -399,7 +411,6 @@ class SnippetRunner:
         namespace: dict = {}
         error = None
         watcher = _Watcher(self._folders)
-        workdir = before.workdir if before else tempfile.TemporaryDirectory(prefix="snippet-")
         module = before.module if before else types.ModuleType("__main__")
         saved: list = []
         steps: list = []
@@ -453,6 +464,18 @@ class SnippetRunner:
             peak_bytes=measured.get("peak_bytes", 0),
         )
 
+    def release(self, run: SnippetRun, keep_module: bool) -> None:
+        """Let go of what `run` holds that its stdout and figures don't need: the namespace
+        snapshots of it and the blocks it continues and, unless a later block continues it
+        (`keep_module`), its live namespace too. For `make run`, not claim tests: they read them."""
+        earlier = run
+        while earlier is not None:  # and of the blocks it continues, run before it
+            earlier.namespace = {}
+            earlier = self._runs.get(str(earlier.continues)) if earlier.continues else None
+        if not keep_module and run.module is not None:
+            run.module.__dict__.clear()
+        gc.collect()  # a PEFT model, a trainer: reference cycles
+
     def _forget_runs_holding(self, changed: list, module: types.ModuleType) -> None:
         """An earlier snippet was handed a model this one just changed in place: its namespace
         now holds the changed model, not what that snippet saw. Forget that run (and the rest of
@@ -465,6 +488,17 @@ class SnippetRunner:
         }
         for key in [k for k, run in self._runs.items() if id(run.module) in stale]:
             del self._runs[key]
+
+
+def _inside(name, folder: str) -> bool:
+    """True when `name` (a repo id or a path, relative to the current directory) is a folder
+    inside `folder`: a model a snippet saved in its working directory, not one it was given."""
+    try:
+        path = os.path.realpath(os.fspath(name))
+    except TypeError:
+        return False
+    root = os.path.realpath(folder)
+    return os.path.isdir(path) and path.startswith(root + os.sep)
 
 
 def _shown(path: Path) -> str:
@@ -502,6 +536,7 @@ def main(argv: list[str] | None = None) -> int:
     runner = SnippetRunner({repo: source.folder for repo, source in sources.items()})
     results: dict[str, dict | None] = {}
     failed = False
+    paths = []
     for name in args.snippets:
         path = Path(name).resolve()
         if not path.is_file():
@@ -509,7 +544,14 @@ def main(argv: list[str] | None = None) -> int:
         if not path.is_file():
             print(f"no snippet {name}: give a path like snippets/<lesson>/01_name.py", file=sys.stderr)
             return 2
+        paths.append(path)
+    for index, (name, path) in enumerate(zip(args.snippets, paths)):
         run = runner.attempt(path)
+        # Hold no more than a reader's session would (what `/usr/bin/time -v make run` measures):
+        # no snapshot of a block's namespace (only claim tests read it), and nothing at all of a
+        # block no later snippet here continues, as a reader's fresh interpreter for the next.
+        continued = any(continues(later) == path for later in paths[index + 1 :])
+        runner.release(run, keep_module=continued)
         figures = {figure.name: figure.sha256 for figure in run.figures}
         results[name] = (
             None

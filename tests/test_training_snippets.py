@@ -110,6 +110,42 @@ def test_a_model_a_snippet_lets_go_of_is_freed_as_in_a_readers_interpreter(runne
     assert runner.run(snippet).stdout == "1\n"
 
 
+def test_a_model_a_snippet_let_go_of_is_freed(runner, tmp_path):
+    """A sweep loads a fresh model per run and drops the last one: the runner must not keep the
+    dropped ones alive (lesson 2.4 held every run's model, 3.6 GB)."""
+    again = "model = AutoModelForCausalLM.from_pretrained(" + repr(INSTRUCT) + ")\n"
+    snippet = tmp_path / "01_sweep.py"
+    snippet.write_text(
+        "import gc, weakref\n"
+        + LOAD  # maybe the session's shared copy, which other snippets' namespaces hold
+        + "model.train()  # changed: the next load is a fresh copy, this snippet's alone\n"
+        + again
+        + "model.train()\nfresh = weakref.ref(model)\ndel model\n"
+        + again
+        + "gc.collect()\nprint(fresh() is None)\n"
+    )
+    run = runner.run(snippet)
+    assert run.stdout == "True\n", "the runner kept the dropped model alive"
+
+
+def test_make_run_keeps_no_block_a_reader_deleted(tmp_path):
+    """`make run` holds what a reader's session holds: what a block deletes is freed, though the
+    block above still had it in its namespace (claim tests keep those snapshots; make run doesn't)."""
+    first, second = _chain(
+        tmp_path,
+        "import weakref\nclass Big: pass\nbig = Big()\nwatch = weakref.ref(big)\n",
+        "import gc\ndel big\ngc.collect()\nprint(watch() is None)\n",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "coursetools.runner", str(first), str(second)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.stdout == "True\n", done.stderr[-2000:]
+
+
 def test_the_state_covers_what_peft_changes(runner, tmp_path):
     """The fingerprint itself: wrapping in LoRA changes it though no weight moved."""
     from peft import LoraConfig, get_peft_model

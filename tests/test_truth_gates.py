@@ -89,6 +89,77 @@ def test_a_snippet_that_needs_the_hub_is_pending_offline_and_recorded_online(run
         assert HUB in written.models and written.stdout == run.stdout
 
 
+# A model a snippet saves and loads back (a merged fine-tune) is made from the course model it
+# started from: its output is recorded as that model's, or pending when that model is a stand-in.
+# A tiny model built from the course model's config saves in milliseconds.
+SAVE = (
+    "import torch\nfrom transformers import AutoConfig, AutoModelForCausalLM\n"
+    "config = AutoConfig.from_pretrained({repo!r}, num_hidden_layers=1, hidden_size=8, head_dim=4,\n"
+    "    intermediate_size=16, num_attention_heads=2, num_key_value_heads=1, vocab_size=32)\n"
+    "torch.manual_seed(0)\nAutoModelForCausalLM.from_config(config).save_pretrained('saved')\n"
+)
+LOAD = (
+    "from transformers import AutoModelForCausalLM\n"
+    "back = AutoModelForCausalLM.from_pretrained({folder!r})\n"
+    "print(back.config.num_hidden_layers, back.model.norm.weight.shape[0])\n"
+)
+
+
+def _save_and_load(folder: Path, repo: str, chained: bool) -> Path:
+    """A snippet that saves a model made from `repo` and loads it back, in one block or two."""
+    if not chained:
+        snippet = folder / "01_save_and_load.py"
+        snippet.write_text(SAVE.format(repo=repo) + LOAD.format(folder="saved"))
+        return snippet
+    (folder / "01_save.py").write_text(SAVE.format(repo=repo))
+    snippet = folder / "02_load.py"
+    snippet.write_text("# Continues the block above (01_save.py).\n" + LOAD.format(folder="saved"))
+    return snippet
+
+
+@pytest.mark.parametrize("chained", [False, True], ids=["one block", "a block that continues it"])
+def test_a_model_a_snippet_saved_and_loads_back_is_recorded_as_the_course_model_it_came_from(
+    chained, runner, sources, tmp_path
+):
+    run = runner.attempt(_save_and_load(tmp_path, INSTRUCT, chained))
+    assert run.error is None, run.error
+    assert run.models_used == {INSTRUCT}, "the saved folder is no model the course must provide"
+    written = recording.decide(run.path.name, run, sources)
+    assert (list(written.models), written.stdout) == ([INSTRUCT], "1 8\n")
+
+
+@pytest.mark.parametrize("chained", [False, True], ids=["one block", "a block that continues it"])
+def test_a_model_saved_from_a_stand_in_and_loaded_back_is_never_recorded(chained, runner, sources, tmp_path):
+    run = runner.attempt(_save_and_load(tmp_path, BASE, chained))
+    assert run.error is None, run.error
+    path = tmp_path / "outputs" / f"{run.path.stem}.md"
+    status, written = recording.record(run.path.name, path, run, _stand_in_base(sources), lambda: run.stdout)
+    assert (status, written.stdout, written.pending_on) == ("pending", None, [BASE])
+
+
+def test_a_model_folder_a_snippet_did_not_save_is_a_model_the_course_does_not_provide(runner, sources, tmp_path):
+    from transformers import AutoConfig, AutoModelForCausalLM
+
+    elsewhere = tmp_path / "elsewhere"  # outside the snippet's working directory
+    config = AutoConfig.for_model(
+        "llama",
+        num_hidden_layers=1,
+        hidden_size=8,
+        head_dim=4,
+        intermediate_size=16,
+        num_attention_heads=2,
+        num_key_value_heads=1,
+        vocab_size=32,
+    )
+    AutoModelForCausalLM.from_config(config).save_pretrained(elsewhere)
+    snippet = tmp_path / "01_load_elsewhere.py"
+    snippet.write_text(LOAD.format(folder=str(elsewhere)))
+    run = runner.attempt(snippet)
+    assert run.error is None, run.error
+    with pytest.raises(recording.Unrecordable, match="which the course does not provide"):
+        recording.decide(snippet.name, run, sources)
+
+
 # --- 2. Output that changes between runs is refused ---------------------------------------------
 
 UNSTABLE = {

@@ -41,3 +41,11 @@ def test_prints_the_exact_match_score(runner):
     hits = sum(reply == f"LABEL: {label}" for reply, (_, label) in zip(ns["tuned"], ns["held_out"]))
     assert ns["hits"] == hits
     assert run.stdout == f"Fine-tuned, held-out exact match: {hits}/12\n"
+
+
+@pytest.mark.quotes(
+    "[Lesson 2.1](../your-first-fine-tune/index.md) ended with a fine-tune that got most of its 12 held-out reviews right, and with two honest limits:"
+)
+def test_most_of_the_12_are_right(runner):
+    ns = runner.run(SNIPPET).namespace
+    assert ns["hits"] > len(ns["held_out"]) / 2 and len(ns["held_out"]) == 12

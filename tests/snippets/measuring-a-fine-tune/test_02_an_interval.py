@@ -66,3 +66,14 @@ def test_four_times_the_examples_halve_the_width(runner):
     assert 0.4 < width(400) / width(100) < 0.6
     assert 0.4 < width(1000) / width(250) < 0.6
     assert width(100) / 2 > 0.05 and width(400) / 2 < 0.03, "a few points either way at 400, not at 100"
+
+
+@pytest.mark.quotes(
+    "The score above is a share of a dozen reviews: one review more or less moves it by 8 points, and another 12 reviews, written the same way, could as easily have given one more or one fewer."
+)
+def test_one_review_is_8_points(runner):
+    ns = runner.run(SNIPPET).namespace
+    n = len(ns["held_out"])
+    assert n == 12 and round(100 / n) == 8
+    low, high = ns["wilson"](ns["hits"], n)
+    assert low < (ns["hits"] - 1) / n < high, "one fewer is well inside the interval"

@@ -60,7 +60,8 @@ def test_the_figure_is_drawn_from_the_printed_scores(runner):
     assert list(dots.get_ydata()) == [s / 36 for s in ns["scores"].values()]
     [bars] = ns["ax"].collections
     segments = bars.get_segments()
-    assert [(seg[0][1], seg[1][1]) for seg in segments] == pytest.approx(list(ns["intervals"].values()))
+    ends = [end for seg in segments for end in (seg[0][1], seg[1][1])]
+    assert ends == pytest.approx([end for interval in ns["intervals"].values() for end in interval])
     [figure] = run.figures
     assert figure.name == "scores.png"
 

@@ -46,7 +46,7 @@ def test_prints_both_scores_and_where_they_disagree(runner):
 @pytest.mark.quotes(
     "Scored by log-likelihood, the instruct model gets more than half of the reviews right where generation got none, and the two methods disagree on every one of those.",
     "The example shows why: on the bakery review the model finds `positive` far likelier than `negative`, while the reply it writes is about something else.",
-    "The zero of exact match was all format.",
+    "The zero of exact match measured the format, and hid what judgement there is.",
 )
 def test_the_instruct_model_prefers_labels_it_does_not_write(runner):
     ns = runner.run(SNIPPET).namespace

@@ -19,11 +19,14 @@ def test_prints_each_reply_and_both_scores(runner):
 
 
 @pytest.mark.quotes(
-    "The fine-tune taught both at once: the exact format, which none of the replies before training had, and the judgement, which the instruct model could already make in prose."
+    "The fine-tune taught both at once: the exact format, which none of the replies before training had, and the judgement, which they rarely attempted: only one of them says in words whether its review is positive."
 )
 def test_more_held_out_reviews_are_right_after_training(runner):
     ns = runner.run(SNIPPET).namespace
     assert ns["after"] > ns["before"]
+    # A judgement in words: a reply that isn't the label format and names a sentiment.
+    in_words = [r for r in ns["before_replies"] if not r.startswith("LABEL") and ("positive" in r or "negative" in r)]
+    assert len(in_words) == 1
 
 
 @pytest.mark.quotes(

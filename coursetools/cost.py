@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass, field
 
 # Rounded times, in seconds: a reader plans with "about 20 s", not 18.7.
-STEPS = (0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 75, 90, 120, 150, 180, 240, 300, 450, 600)
+STEPS = (0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 75, 90, 120, 150, 180, 240, 300, 450, 600)
 TIME_TOLERANCE = 1.35  # a new time within this factor of the recorded one keeps the recorded one
 MEMORY_TOLERANCE_GB = 0.15
 

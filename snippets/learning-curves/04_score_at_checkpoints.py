@@ -1,7 +1,7 @@
 # Continues the block above (03_the_figure.py).
 model.eval()
 # Each checkpoint folder holds the adapter as it was at that step.
-for step in sorted({2, 4, 6, 10, best}):
+for step in (2, 6, 10):
     name = f"step-{step}"
     model.load_adapter(f"curve-run/checkpoint-{step}", adapter_name=name)
     model.set_adapter(name)

@@ -12,16 +12,16 @@ def scores(run):
 
 
 @pytest.mark.quotes(
-    "At steps 2 and 4 the model gets 5 of 12; from step 6 on, all 12.",
-    "The score stops improving at step 6, where the held-out loss was 0.0941.",
+    "At step 2 the model gets 5 of 12; at steps 6 and 10, all 12.",
+    "The score is full by step 6, where the held-out loss was 0.0941.",
 )
 def test_the_score_is_full_from_step_6(runner):
     run = runner.run(SNIPPET)
     ns = run.namespace
     got = scores(run)
     n = len(ns["held_out"])
-    assert sorted(got) == sorted({2, 4, 6, 10, ns["best"]})
-    assert got[2] < n and got[4] < n
+    assert sorted(got) == [2, 6, 10]
+    assert got[2] < n
     assert all(score == n for step, score in got.items() if step >= 6)
     # Each score is that checkpoint's adapter, not the model as training left it.
     assert {f"step-{s}" for s in got} <= set(ns["model"].peft_config)

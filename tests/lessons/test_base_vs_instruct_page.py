@@ -1,5 +1,6 @@
-"""What lesson 1.1's page says, tested beside it (not in the site's tests), so editing the lesson
-breaks only its own tests."""
+"""What lesson 1.1's page says, in a file of its own (not in the site's tests), so editing the lesson
+breaks only its own tests. Not under tests/snippets/: those run in one-lesson copies of the course
+(the outputs workflow, the contributor path), where the page's links to other lessons can't build."""
 
 import pytest
 from bs4 import BeautifulSoup

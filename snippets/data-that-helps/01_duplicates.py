@@ -21,13 +21,6 @@ held_out = [
 ]
 
 
-def chat(review):
-    return [
-        {"role": "system", "content": task},
-        {"role": "user", "content": review},
-    ]
-
-
 # Lesson 2.1's training data: 40 reviews, half of each label.
 train = [
     ("The soup was cold and the waiter ignored us.", "negative"),

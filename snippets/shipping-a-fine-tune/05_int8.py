@@ -29,14 +29,4 @@ del stored  # copied into the model
 small.eval()
 
 small_replies = classify(small, held_out)
-changed = [
-    (before, after)
-    for before, after in zip(shipped_replies, small_replies)
-    if before != after
-]
-print("Replies that changed:", len(changed))
-for before, after in changed:
-    print(f"  {before!r} -> {after!r}")
-print(
-    f"Exact matches: {exact_matches(small_replies, held_out)}/{len(held_out)}"
-)
+report(small_replies)

@@ -55,14 +55,4 @@ gguf_model = AutoModelForCausalLM.from_pretrained(
     "sentiment-model", gguf_file="model-q8_0.gguf"
 )
 gguf_replies = classify(gguf_model, held_out)
-changed = [
-    (before, after)
-    for before, after in zip(shipped_replies, gguf_replies)
-    if before != after
-]
-print("Replies that changed:", len(changed))
-for before, after in changed:
-    print(f"  {before!r} -> {after!r}")
-print(
-    f"Exact matches: {exact_matches(gguf_replies, held_out)}/{len(held_out)}"
-)
+report(gguf_replies)

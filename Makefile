@@ -75,12 +75,12 @@ test-shard: $(STAMP)
 ## One lesson's loop: its snippets against their recordings, its claims and notebook, every line of
 ## its snippets run (as `make test` demands), then the built site's checks (seconds, no model
 ## work): make lesson-test LESSON=<slug>
-SITE_CHECKS := tests/test_site.py tests/test_lesson_validation.py tests/test_docs_show_only_snippets.py \
+SITE_CHECKS := tests/test_site.py tests/test_lesson_validation.py tests/test_docs_show_only_snippets.py tests/test_claim_quotes.py \
 	tests/test_install_lines.py tests/test_lint.py tests/test_progress_manifest.py
 lesson-test: $(STAMP)
 	@test -n "$(LESSON)" -a -d "snippets/$(LESSON)" || { echo 'usage: make lesson-test LESSON=<slug> (a folder in snippets/)'; exit 2; }
 	$(PY) -m pytest -p no:randomly --cov=snippets/$(LESSON) --cov-report=term-missing:skip-covered --cov-fail-under=100 \
-	  tests/test_recorded_outputs.py tests/test_notebook.py tests/snippets/$(LESSON) -k "$(LESSON)"
+	  --lessons=$(LESSON) tests/test_recorded_outputs.py tests/test_notebook.py tests/snippets/$(LESSON) -k "$(LESSON)"
 	$(PY) -m pytest -q $(SITE_CHECKS)
 
 ## Rewrite the recorded outputs shown on the pages from a real run (LESSON=<slug> or SNIPPET=<lesson>/<nn>_<name> for fewer)

@@ -86,6 +86,11 @@ def decide(snippet: str, run: SnippetRun, sources: dict) -> outputs.Recording:
     if run.error is not None and not run.blocked_by_hub:
         trace = "".join(traceback.format_exception(run.error))
         raise Unrecordable(f"{snippet} failed, so there is nothing to record:\n{trace}")
+    if run.displayed is not None:
+        raise Unrecordable(
+            f"{snippet} ends with an expression worth a {run.displayed}: a notebook shows that value under "
+            "the cell, and the page doesn't. Assign it (`_ = ...`) or print what the reader should see."
+        )
     unknown = sorted(run.models_used - set(sources))
     if unknown:
         raise Unrecordable(f"{snippet} read {unknown}, which the course does not provide (coursetools/models.py)")
@@ -133,8 +138,9 @@ def weights_of(sources: dict, online: bool) -> dict[str, str]:
 def second_runs(snippets: list[str]) -> dict[str, dict | None]:
     """Each snippet's {stdout, figures: {name: sha256}, seconds, peak_bytes} from one more run,
     None where it failed. Each chain of blocks (a block and those that continue it) runs in its
-    own fresh process with another hash seed, as a reader pastes it into a fresh interpreter: a
-    set's order only changes between processes, and what a block costs (coursetools.cost)
+    own fresh process with another hash seed and another torch seed, as a reader pastes it into a
+    fresh interpreter: a set's order only changes between processes, torch's unseeded numbers
+    between seeds, and what a block costs (coursetools.cost)
     includes loading its models, not a model an unrelated block left loaded."""
     env = {**os.environ, "PYTHONHASHSEED": "2" if os.environ.get("PYTHONHASHSEED") == "1" else "1"}
     chains: dict[Path, list[str]] = {}
@@ -145,7 +151,8 @@ def second_runs(snippets: list[str]) -> dict[str, dict | None]:
         for number, chain in enumerate(chains.values()):
             result_file = Path(tmp) / f"second-run-{number}.json"
             done = subprocess.run(
-                [sys.executable, "-m", "coursetools.runner", "--json", str(result_file), *chain],
+                # Another torch seed too: a reader's interpreter starts from a random one.
+                [sys.executable, "-m", "coursetools.runner", "--seed", "1", "--json", str(result_file), *chain],
                 cwd=ROOT,
                 env=env,
                 capture_output=True,

@@ -38,7 +38,9 @@ as one.
 A snippet whose first line is `# Continues the block above (NN_name.py) …` continues that
 snippet, as the page shows it right above: it runs after it, in its namespace and working
 directory, as if both were pasted into one interpreter in order (a notebook), with no reseeding
-in between. A lesson's chain of such blocks runs once per session.
+in between. A lesson's chain of such blocks runs once per session. Each chain starts from torch
+seed 0 (`seed=`); `make outputs` runs it again with another, so that no recorded output depends
+on the random state a reader's fresh interpreter starts with.
 """
 
 from __future__ import annotations
@@ -111,6 +113,9 @@ class SnippetRun:
     handed: list = field(default_factory=list, repr=False)
     weights: set[str] = field(default_factory=set)  # repos whose weights it (or its chain) loaded
     seconds: float = 0.0  # this block's own wall time (coursetools.cost)
+    # The type of the value its last line evaluates to, where that is an expression and not None:
+    # a notebook shows that value under the cell (IPython does), the page doesn't.
+    displayed: str | None = None
     peak_bytes: int = 0  # the process's peak memory while this block ran
 
     @property
@@ -289,10 +294,15 @@ def _saved_figures(saved: list):
         MplFigure.savefig = original
 
 
-def _exec_as_main(path: Path, module: types.ModuleType) -> None:
+def _exec_as_main(path: Path, module: types.ModuleType):
     """Run `path` as `__main__` in `module`'s namespace, as runpy.run_path does, except that the
-    namespace is kept: a block that continues this one runs in it, functions defined here included."""
-    code = compile(path.read_bytes(), str(path), "exec")
+    namespace is kept: a block that continues this one runs in it, functions defined here included.
+
+    Returns the value of the block's last statement when that is an expression, which is what a
+    notebook (IPython) shows under the cell, and None otherwise."""
+    tree = ast.parse(path.read_bytes(), str(path))
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    code = compile(tree, str(path), "exec")
     module.__dict__.update(
         __name__="__main__", __file__=str(path), __cached__=None, __doc__=None, __loader__=None, __package__=None
     )
@@ -303,6 +313,9 @@ def _exec_as_main(path: Path, module: types.ModuleType) -> None:
         sys.argv[0] = str(path)
     try:
         exec(code, module.__dict__)
+        if last is not None:
+            return eval(compile(ast.Expression(last.value), str(path), "eval"), module.__dict__)
+        return None
     finally:
         if main is not None:
             sys.modules["__main__"] = main
@@ -334,7 +347,11 @@ def _working_directory(folder: str):
 class SnippetRunner:
     """`folders` maps each model id to the folder serving it (coursetools.models.provide())."""
 
-    def __init__(self, folders: dict[str, Path] | None = None):
+    def __init__(self, folders: dict[str, Path] | None = None, seed: int = 0):
+        # Torch's random state at the start of each chain. A reader's fresh interpreter starts
+        # from a random one, so `make outputs` runs every chain again with another seed
+        # (recording.second_runs) and refuses an output that depends on it.
+        self._seed = seed
         self._folders = {os.path.realpath(folder): repo for repo, folder in (folders or {}).items()}
         self._models: dict = {}
         self._states: dict = {}
@@ -415,10 +432,11 @@ class SnippetRunner:
         saved: list = []
         steps: list = []
         measured: dict = {}
+        shown = None
         model_cls.from_pretrained = load_model
         try:
             if before is None:
-                torch.manual_seed(0)  # a block that continues another runs on, as in a notebook
+                torch.manual_seed(self._seed)  # a block that continues another runs on, as in a notebook
             with (
                 _working_directory(workdir.name),
                 _saved_figures(saved),
@@ -427,7 +445,7 @@ class SnippetRunner:
                 contextlib.redirect_stdout(stdout),
                 cost.measuring() as measured,
             ):
-                _exec_as_main(path, module)
+                shown = _exec_as_main(path, module)
         except Exception as raised:  # reported through SnippetRun.error
             error = raised
         finally:
@@ -462,6 +480,7 @@ class SnippetRunner:
             weights=weights & used,
             seconds=measured.get("seconds", 0.0),
             peak_bytes=measured.get("peak_bytes", 0),
+            displayed=None if shown is None else type(shown).__name__,
         )
 
     def release(self, run: SnippetRun, keep_module: bool) -> None:
@@ -530,10 +549,13 @@ def main(argv: list[str] | None = None) -> int:
         metavar="FILE",
         help="write {snippet: {stdout, figures: {name: sha256}, seconds, peak_bytes} or null} to FILE as JSON",
     )
+    parser.add_argument(
+        "--seed", type=int, default=0, help="torch's seed at the start of each chain (default 0, as in the tests)"
+    )
     args = parser.parse_args(argv)
     online = models.configure_environment()
     sources = models.provide(online)
-    runner = SnippetRunner({repo: source.folder for repo, source in sources.items()})
+    runner = SnippetRunner({repo: source.folder for repo, source in sources.items()}, seed=args.seed)
     results: dict[str, dict | None] = {}
     failed = False
     paths = []

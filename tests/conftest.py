@@ -43,6 +43,12 @@ def pytest_addoption(parser):
         metavar="NAME",
         help="run one CI shard: `platform`, or `track-<n>` for that track's model work (coursetools/shards.py)",
     )
+    parser.addoption(
+        "--lessons",
+        metavar="SLUG[,SLUG]",
+        help="run the model work (claim tests, recordings, notebook runs) of these lessons only; "
+        "the platform's tests still run",
+    )
 
 
 def _describe_sources() -> list[str]:
@@ -63,6 +69,9 @@ def pytest_collection_modifyitems(config, items):
     shard = config.getoption("shard")
     if shard:
         _keep_shard(config, items, shard)
+    only = config.getoption("lessons")
+    if only:
+        _keep_lessons(config, items, only)
     claims_dir = ROOT / "tests" / "snippets"
     for item in items:
         path = Path(str(item.path))
@@ -83,6 +92,26 @@ def _keep_shard(config, items, shard: str) -> None:
         callspec = getattr(item, "callspec", None)
         lesson = shards.lesson_of(Path(str(item.path)), item.name, callspec and callspec.id, shard_of)
         (kept if (shard_of[lesson] if lesson else shards.PLATFORM) == shard else dropped).append(item)
+    config.hook.pytest_deselected(items=dropped)
+    items[:] = kept
+
+
+def _keep_lessons(config, items, only: str) -> None:
+    """--lessons: drop the other lessons' model work, chosen by what each test runs
+    (coursetools/shards.py), not by test names a caller would have to keep in step."""
+    from coursetools import shards
+    from coursetools.lessons import load_course
+
+    slugs = {lesson.slug for lesson in load_course(ROOT / "docs", ROOT / "snippets")}
+    wanted = {slug.strip() for slug in only.split(",") if slug.strip()}
+    unknown = sorted(wanted - slugs)
+    if unknown:
+        raise pytest.UsageError(f"--lessons: no lesson {', '.join(unknown)}; the slugs are the folders in snippets/")
+    kept, dropped = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        lesson = shards.lesson_of(Path(str(item.path)), item.name, callspec and callspec.id, slugs)
+        (kept if lesson is None or lesson in wanted else dropped).append(item)
     config.hook.pytest_deselected(items=dropped)
     items[:] = kept
 

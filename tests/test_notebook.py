@@ -1,5 +1,16 @@
 """Each lesson's notebook is the lesson: committed next to the page, never stale, and it prints
-what it says it prints when run top to bottom in a fresh kernel."""
+what it says it prints when run top to bottom in a fresh kernel.
+
+Each block runs once per `make test` (issue 24). A notebook whose cells are one chain of blocks
+(each continues the one above) runs exactly what the runner runs for test_recorded_outputs: the
+same files, verbatim (checked below), in the same order, in one namespace, from a fresh torch
+seed that `make outputs` proved the outputs don't depend on (recording.second_runs), with no
+last-line value a notebook would show (recording.decide). Running it again in a kernel would
+train it twice to prove nothing new. A kernel runs the notebooks that differ from the runner's
+runs: several chains, or standalone blocks, share one namespace there and nowhere else. And it
+runs the cheapest one-chain notebook, so that the kernel itself (nbclient, IPython, the cells as
+downloaded) stays proven.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +20,9 @@ import nbclient
 import nbformat
 import pytest
 
-from coursetools import notebook, outputs, recording, render
+from coursetools import cost, notebook, outputs, recording, render
 from coursetools.lessons import load_course, read_config
-from coursetools.runner import HUB
+from coursetools.runner import HUB, all_snippets, continues
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = load_course(ROOT / "docs", ROOT / "snippets")
@@ -21,6 +32,32 @@ IDS = [lesson.slug for lesson in LESSONS]
 
 def _install(lesson) -> str:
     return render.lesson_install(ROOT, COURSE_INSTALL, lesson)
+
+
+def _one_chain(lesson) -> bool:
+    """Every block after the first continues the block right above it on the page."""
+    paths = [ROOT / "snippets" / p for p in notebook.snippet_paths(lesson)]
+    return all(continues(later) == earlier for earlier, later in zip(paths, paths[1:]))
+
+
+def _recordings(lesson) -> list:
+    return [outputs.read(outputs.output_path(ROOT / "snippets" / p)) for p in notebook.snippet_paths(lesson)]
+
+
+def _in_a_kernel() -> list:
+    """The lessons whose notebook runs in a kernel (module docstring): those that aren't one chain,
+    and the one-chain lesson whose recorded blocks take the least time, all of them recorded."""
+    several = [lesson for lesson in LESSONS if not _one_chain(lesson)]
+    chains = [
+        lesson
+        for lesson in LESSONS
+        if _one_chain(lesson) and all(rec.stdout is not None and rec.cost for rec in _recordings(lesson))
+    ]
+    smoke = min(chains, key=lambda lesson: cost.of_lesson(_recordings(lesson)).seconds, default=None)
+    return [lesson for lesson in LESSONS if lesson in several or lesson is smoke]
+
+
+KERNEL = _in_a_kernel()
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
@@ -55,7 +92,18 @@ def test_the_notebook_has_the_lessons_text_code_and_recorded_outputs(lesson):
             assert stored == recorded.stdout and after.startswith("<small>Output above printed by"), path
 
 
-@pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
+def test_every_notebook_is_run_in_a_kernel_or_is_one_chain_the_runner_runs():
+    assert any(_one_chain(lesson) for lesson in KERNEL) or not any(_one_chain(lesson) for lesson in LESSONS), (
+        "no one-chain notebook runs in a kernel: none has all its outputs recorded"
+    )
+    runs = set(all_snippets())  # what test_recorded_outputs runs and compares with the recordings
+    for lesson in LESSONS:
+        if lesson not in KERNEL:
+            assert _one_chain(lesson), lesson.slug
+            assert set(notebook.snippet_paths(lesson)) <= runs, lesson.slug
+
+
+@pytest.mark.parametrize("lesson", KERNEL, ids=[lesson.slug for lesson in KERNEL])
 def test_the_notebook_prints_its_stored_outputs_in_a_fresh_kernel(lesson, sources, tmp_path):
     nb = nbformat.read(notebook.notebook_path(lesson), as_version=4)
     # The install cell is for a reader's fresh environment; the tests' venv has those pins.
@@ -80,6 +128,8 @@ def test_the_notebook_prints_its_stored_outputs_in_a_fresh_kernel(lesson, source
                 f"notebook cell {path} failed: {errors[0].ename}: {errors[0].evalue}"
             )
             continue
+        shown = [o for o in cell.outputs if o.output_type == "execute_result"]
+        assert not shown, f"notebook cell {path} shows a value the page doesn't: {shown[0].data.get('text/plain')}"
         printed = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream" and o.name == "stdout")
         if stored[id(cell)] and recording.difference(recorded, sources, online) is None:
             # Trailing blank lines are not part of a recording (the page does not show them).

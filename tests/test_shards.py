@@ -80,3 +80,35 @@ def test_an_unknown_shard_is_refused_naming_the_courses_shards(lessons):
         "--shard=track-99: no such shard; the course has " + ", ".join(shards.names(lessons))
         in done.stderr + done.stdout
     )
+
+
+def _collect(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:randomly", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_lessons_option_keeps_one_lessons_model_work_and_the_platform(lessons):
+    # What the contributor-path test and `make lesson-test` use to leave other lessons' runs out.
+    slug = lessons[-1].slug
+    files = ["tests/test_notebook.py", "tests/test_recorded_outputs.py", f"tests/snippets/{slug}"]
+    done = _collect(f"--lessons={slug}", *files)
+    assert done.returncode == 0, done.stdout + done.stderr
+    ids = [line for line in done.stdout.splitlines() if "::" in line]
+    slugs = {lesson.slug for lesson in lessons}
+    owners = {
+        shards.lesson_of(ROOT / i.split("::")[0], i.split("::")[1], i.partition("[")[2][:-1] or None, slugs)
+        for i in ids
+    }
+    assert owners == {slug, None}, owners
+    everything = [line for line in _collect(*files).stdout.splitlines() if "::" in line]
+    assert len(ids) < len(everything) or len(lessons) == 1
+
+
+def test_lessons_option_refuses_an_unknown_slug():
+    done = _collect("--lessons=no-such-lesson", "tests/test_shards.py")
+    assert done.returncode != 0
+    assert "--lessons: no lesson no-such-lesson" in done.stdout + done.stderr

@@ -166,6 +166,8 @@ UNSTABLE = {
     "a set": "print(set('abcdefghij'))",
     "a clock": "import time\nprint(time.time_ns())",
     "an unseeded random number": "import random\nprint(random.random())",
+    # The runner seeds torch at a chain's start; a reader's interpreter starts from a random seed.
+    "an unseeded torch tensor": "import torch\nprint(torch.rand(2))",
 }
 
 
@@ -205,6 +207,24 @@ def test_make_outputs_records_output_that_is_the_same_on_every_run(unstable_snip
         snippet.name, path, runner.attempt(snippet), sources, lambda: second[str(snippet)]
     )
     assert status == "recorded" and outputs.read(path).stdout == "same line\n['a', 'b', 'c']\n"
+
+
+@pytest.mark.parametrize(
+    ("ending", "refused"),
+    [("{'a': 1}", True), ("print('shown')", False), ("_ = {'a': 1}", False), ("None", False)],
+    ids=["a dict", "a print", "an assignment", "None"],
+)
+def test_make_outputs_refuses_a_block_whose_last_line_a_notebook_would_show(ending, refused, runner, sources, tmp_path):
+    # IPython shows the value of a cell's last expression; the page shows only what was printed.
+    snippet = tmp_path / "01_ends_with.py"
+    snippet.write_text(f"print('printed')\n{ending}\n")
+    run = runner.attempt(snippet)
+    assert run.error is None, run.error
+    if refused:
+        with pytest.raises(recording.Unrecordable, match="ends with an expression worth a dict: a notebook shows"):
+            recording.decide(snippet.name, run, sources)
+    else:
+        assert recording.decide(snippet.name, run, sources).stdout.startswith("printed\n")
 
 
 # --- 3. A hand-edited recording is caught without rerunning it ----------------------------------

@@ -12,7 +12,8 @@ def _mib(path: Path) -> str:
 
 
 @pytest.mark.quotes(
-    "The block then runs the bfloat16 model itself:",
+    "The block then runs the bfloat16 model itself, and `report` prints which replies changed against the "
+    "float32 model; blocks 5 and 6 use it too:",
 )
 def test_prints_the_size_the_changed_replies_and_the_score(runner):
     run = runner.run(SNIPPET)

@@ -133,6 +133,17 @@ def pytest_terminal_summary(terminalreporter):
 
 
 @pytest.fixture(scope="session")
+def in_scope(pytestconfig):
+    """in_scope(lesson): whether page-by-page browser checks visit this lesson. With --lessons,
+    only the lessons named (the contributor-path copy checks its new lesson's pages, and the
+    home page, glossary and progress that list every lesson, not the other lessons' pages
+    again); otherwise every lesson."""
+    only = pytestconfig.getoption("lessons")
+    wanted = {slug.strip() for slug in only.split(",")} if only else None
+    return lambda lesson: wanted is None or lesson.slug in wanted
+
+
+@pytest.fixture(scope="session")
 def sources() -> dict[str, models.Source]:
     return model_sources()
 

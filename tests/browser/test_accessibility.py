@@ -8,15 +8,21 @@ from axe_playwright_python.sync_playwright import Axe
 from browsing import BLOCKED_STORAGE, LESSON, Quiz, partial_progress, rest_pointer, seed
 
 SCHEMES = {"light": "default", "dark": "slate"}
+# Lighthouse's desktop screen, where its axe run found what ours at 1280 px did not (the sidebar
+# scrolled to the page's link, Material's hidden nav title over its first links).
+DESKTOP = {"width": 1350, "height": 940}
 PAGES = {"home": "", "lesson": LESSON, "glossary": "glossary/"}
 
 _axe = Axe()
+# Lighthouse enables axe's target-size rule (WCAG 2.2, 2.5.8: 24 px targets or spacing); axe's
+# defaults leave it out, and the sidebar's links failed it only in Lighthouse.
+AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_no_serious_accessibility_violations(open_page, sites, questions, scheme):
     # Material picks the palette whose media query matches, as it does for a first-time reader.
-    page, watch = open_page(color_scheme=scheme)
+    page, watch = open_page(viewport=DESKTOP, color_scheme=scheme)
     problems = []
     for name, path in PAGES.items():
         page.goto(sites.url("main", path))
@@ -34,7 +40,7 @@ def test_no_serious_accessibility_violations(open_page, sites, questions, scheme
 def serious_violations(page, view: str) -> list[str]:
     problems = []
     rest_pointer(page)
-    for violation in _axe.run(page).response["violations"]:
+    for violation in _axe.run(page, options=AXE_OPTIONS).response["violations"]:
         if violation["impact"] in ("serious", "critical"):
             nodes = [" ".join(node["target"]) for node in violation["nodes"]][:5]
             problems.append(f"{view}: {violation['id']} — {violation['help']}: {nodes}")
@@ -44,7 +50,7 @@ def serious_violations(page, view: str) -> list[str]:
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_progress_views_have_no_serious_accessibility_violations(open_page, sites, scheme):
     """With two or more lessons, one finished (nav mark) and others started."""
-    page, watch = open_page(color_scheme=scheme)
+    page, watch = open_page(viewport=DESKTOP, color_scheme=scheme)
     page.goto(sites.url("variant"))
     seed(page, partial_progress(sites.lessons("variant")))
     problems = []

@@ -19,11 +19,11 @@ SHOT = {"timeout": 60_000, "animations": "disabled"}
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("device", WIDTHS)
-def test_screenshots(open_page, sites, questions, device, scheme):
+def test_screenshots(open_page, sites, questions, device, scheme, in_scope):
     SCREENSHOTS.mkdir(exist_ok=True)
     width = WIDTHS[device]
     page, watch = open_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
-    for lesson in load_course(ROOT / "docs", ROOT / "snippets"):
+    for lesson in filter(in_scope, load_course(ROOT / "docs", ROOT / "snippets")):
         page.goto(sites.url("main", f"lessons/{lesson.slug}/"))
         Quiz(page, f"slm-course:{lesson.slug}").mounted()
         assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]

@@ -135,9 +135,12 @@ def on_page_markdown(markdown, page, config, files):
         # A lesson shows what it installs; the home page, what every lesson needs.
         command = _course["lesson_install"][src] if lesson is not None else _course["install"]
         markdown = markdown.replace(INSTALL_MARKER, render.install_block(command))
-    if GLOSSARY_MARKER in markdown:
+    glossary = GLOSSARY_MARKER in markdown
+    if glossary:
         markdown = markdown.replace(GLOSSARY_MARKER, render.glossary(_course["lessons"], page_dir))
-    if src.endswith(".md"):
+    # Not on the glossary, where every term's definition is on the page already: there the
+    # tooltips were 291 abbr elements whose set-up held a phone's main thread for a second.
+    if src.endswith(".md") and not glossary:
         markdown += "\n\n" + render.abbreviations(_terms_used(markdown)) + "\n"
     return markdown
 

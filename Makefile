@@ -75,7 +75,9 @@ test-shard: $(STAMP)
 ## One lesson's loop: its snippets against their recordings, its claims and notebook, every line of
 ## its snippets run (as `make test` demands), then the built site's checks (seconds, no model
 ## work): make lesson-test LESSON=<slug>
-SITE_CHECKS := tests/test_site.py tests/test_lesson_validation.py tests/test_docs_show_only_snippets.py tests/test_claim_quotes.py \
+# The strict build in test_site.py validates the lesson; tests/test_lesson_validation.py tests the
+# validator itself on broken lessons (95 s), which `make test` runs and a lesson's loop needn't.
+SITE_CHECKS := tests/test_site.py tests/test_docs_show_only_snippets.py tests/test_claim_quotes.py \
 	tests/test_install_lines.py tests/test_lint.py tests/test_progress_manifest.py
 lesson-test: $(STAMP)
 	@test -n "$(LESSON)" -a -d "snippets/$(LESSON)" || { echo 'usage: make lesson-test LESSON=<slug> (a folder in snippets/)'; exit 2; }

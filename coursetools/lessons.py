@@ -15,9 +15,10 @@ from pathlib import Path
 
 import yaml
 
+from coursetools import lessondata
+
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS_DIR = "lessons"
-REQUIRED_META = ("title", "track", "order", "summary", "outcome")
 REQUIRED_HEADINGS = ("Key terms", "Check yourself")
 KEY_TERMS_MARKER = "<!-- course:key-terms -->"
 QUIZ_MARKER = "<!-- course:quiz -->"
@@ -30,10 +31,6 @@ SNIPPET_NAME = re.compile(r"^\d{2}_[a-z0-9]+(?:_[a-z0-9]+)*\.py$")
 TODO = re.compile(r"\bTODO\b")
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
-
-TERM_KEYS = {"id", "term", "definition", "aliases"}
-QUESTION_KEYS = {"id", "version", "question", "options", "explanation", "multi"}
-OPTION_KEYS = {"text", "correct"}
 
 
 @dataclass
@@ -137,38 +134,6 @@ def track_name(tracks: dict, track: int) -> str:
     return str(tracks.get(str(track)) or tracks.get(track) or "")
 
 
-# libyaml's parser when PyYAML was built with it: parsing every lesson's data on every build
-# is a visible share of build time in pure Python.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _TextLoader(_BaseLoader):
-    """Reads every plain value as the text it is written as: YAML 1.1 would show an option
-    `0.10` as "0.1" and `yes` as "True". Only an empty value stays None; the few fields that are
-    numbers or true/false (track, order, version, correct, multi) are converted where they are
-    read, with a message when they aren't one."""
-
-    yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
-        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-    }
-
-
-class _LineLoader(_TextLoader):
-    """Records the line of every mapping as `__line__`, so problems can point at it."""
-
-
-def _construct_mapping(loader, node, deep=False):
-    mapping = _TextLoader.construct_mapping(loader, node, deep=deep)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-_INVALID = object()
-
-
 class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml without resolving its tags (`!ENV [NAME, default]` gives the default)."""
 
@@ -191,10 +156,30 @@ def read_config(text: str) -> dict:
     return yaml.load(text, Loader=_ConfigLoader) or {}
 
 
-def _load_yaml(path: Path, problems: list[Problem]):
-    """The file's data (None for an empty file), or _INVALID after reporting a syntax error."""
+def split_front_matter(text: str) -> tuple[str, str, int]:
+    """Returns (front matter, body, line where the body starts)."""
+    match = re.match(r"^---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", text, re.S | re.M)
+    if not match:
+        return "", text, 1
+    return match.group(1), text[match.end() :], match.group(0).count("\n") + 1
+
+
+def _fold(value) -> str:
+    """Written text folded to one line of single spaces ('' for anything that isn't text)."""
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def _whole(value) -> int | None:
+    """A number the schema accepted as whole (`2`, or `2.0`) as an int, else None."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
+        return int(value)
+    return None
+
+
+def _read_yaml(path: Path, problems: list[Problem]) -> lessondata.Data | None:
+    """The file's data, or None after reporting a syntax error."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+        return lessondata.parse(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
@@ -202,51 +187,12 @@ def _load_yaml(path: Path, problems: list[Problem]):
         problems.append(
             Problem(path, line, f"not valid YAML: {reason}", "fix the YAML syntax on or just above this line")
         )
-        return _INVALID
+        return None
 
 
-def _unknown_keys(entry: dict, allowed: set[str], what: str, path: Path, problems: list[Problem]) -> None:
-    unknown = sorted(str(k) for k in entry if k != "__line__" and k not in allowed)
-    if unknown:
-        problems.append(
-            Problem(
-                path,
-                entry["__line__"],
-                f"{what} has unknown key(s): {', '.join(unknown)}",
-                f"use only {', '.join(sorted(allowed))} (check the spelling)",
-            )
-        )
-
-
-def _whole(value) -> int | None:
-    """A whole number written as one (`2`, not `2.0` or `two`), else None."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"[0-9]+", value.strip()):
-        return int(value)
-    return None
-
-
-def _flag(value) -> bool | None:
-    """true/false as YAML 1.2 writes them, else None (`yes`, `on` are text, not booleans)."""
-    if isinstance(value, bool):
-        return value
-    return {"true": True, "false": False}.get(value.strip().lower()) if isinstance(value, str) else None
-
-
-def _text(value) -> str:
-    """YAML text folded to one line of single spaces; numbers count as text, anything else is ''."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        value = str(value)
-    return " ".join(value.split()) if isinstance(value, str) else ""
-
-
-def split_front_matter(text: str) -> tuple[str, str, int]:
-    """Returns (front matter, body, line where the body starts)."""
-    match = re.match(r"^---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", text, re.S | re.M)
-    if not match:
-        return "", text, 1
-    return match.group(1), text[match.end() :], match.group(0).count("\n") + 1
+def _schema_problems(kind: str, path: Path, data: lessondata.Data, label, problems: list[Problem], **where) -> None:
+    for issue in lessondata.check(kind, data, label, **where):
+        problems.append(Problem(path, issue.line, issue.message, issue.fix))
 
 
 def _load_meta(lesson: Lesson, front: str, problems: list[Problem]) -> None:
@@ -262,67 +208,32 @@ def _load_meta(lesson: Lesson, front: str, problems: list[Problem]) -> None:
         )
         return
     try:
-        meta = yaml.load(front, Loader=_TextLoader)
+        data = lessondata.parse(front, first_line=2)  # the front matter starts on line 2
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         reason = " ".join(str(getattr(error, "problem", None) or error).split())
-        line = mark.line + 2 if mark else 2  # the front matter starts on line 2
+        line = mark.line + 2 if mark else 2
         problems.append(
             Problem(page, line, f"front matter is not valid YAML: {reason}", "fix the YAML between the `---` lines")
         )
         return
-    if not isinstance(meta, dict):
+    if not isinstance(data.typed, dict):
         problems.append(Problem(page, 2, "front matter is not a set of `key: value` fields", "write `title: …` etc."))
         return
-    lesson.meta = meta
-    for number, line in enumerate(front.splitlines(), 2):
-        key = re.match(r"^([A-Za-z_][\w-]*)[ \t]*:", line)
-        if key:
-            lesson.meta_lines.setdefault(key.group(1), number)
-    for key in REQUIRED_META:
-        if meta.get(key) in (None, ""):
-            problems.append(
-                Problem(
-                    page,
-                    lesson.meta_line(key),
-                    f"front matter has no `{key}`",
-                    f"add `{key}: …` between the `---` lines",
-                )
-            )
+    lesson.meta_lines = {path[0]: line for path, line in data.lines.items() if len(path) == 1}
+    # A field that is missing altogether is reported at the opening `---`.
+    _schema_problems("lesson", page, data, lambda path: "front matter", problems, root_line=1)
+    meta = dict(data.written)
     for key, minimum in (("track", 0), ("order", 1)):
-        value = meta.get(key)
-        number = _whole(value)
+        number = _whole(data.typed.get(key))
         if number is not None and number >= minimum:
             meta[key] = number
-        elif value not in (None, ""):
-            problems.append(
-                Problem(
-                    page,
-                    lesson.meta_line(key),
-                    f"front matter `{key}` must be a whole number ≥ {minimum}, not {value!r}",
-                    f"write `{key}: {max(minimum, 1)}`",
-                )
-            )
-    for key in ("title", "summary", "outcome"):
-        value = meta.get(key)
-        if value not in (None, "") and not isinstance(value, str):
-            problems.append(
-                Problem(page, lesson.meta_line(key), f"front matter `{key}` must be text", f"write `{key}: …` as text")
-            )
-    # What the lesson installs beyond the course's packages (render.lesson_install).
-    requires = meta.get("requires")
-    if requires is not None and (
-        not isinstance(requires, list) or not all(isinstance(n, str) and re.fullmatch(r"[\w.-]+", n) for n in requires)
-    ):
-        problems.append(
-            Problem(
-                page,
-                lesson.meta_line("requires"),
-                f"front matter `requires` must be a list of package names, not {requires!r}",
-                "write `requires: [peft, trl]`, each pinned in requirements.txt",
-            )
-        )
-        meta["requires"] = []
+    requires = data.typed.get("requires")
+    valid = isinstance(requires, list) and all(isinstance(n, str) and re.fullmatch(r"[\w.-]+", n) for n in requires)
+    meta["requires"] = requires if valid else []
+    if "requires" not in data.typed:
+        del meta["requires"]
+    lesson.meta = meta
 
 
 def _load_terms(lesson: Lesson, problems: list[Problem]) -> None:
@@ -330,39 +241,24 @@ def _load_terms(lesson: Lesson, problems: list[Problem]) -> None:
     if not path.is_file():
         problems.append(Problem(path, 1, "key terms file is missing", "create terms.yml (see CONTRIBUTING.md)"))
         return
-    data = _load_yaml(path, problems)
-    if data is _INVALID:
+    data = _read_yaml(path, problems)
+    if data is None:
         return
-    if not isinstance(data, list) or not data:
-        problems.append(
-            Problem(path, 1, "expected a list of terms", "write one `- id: …` / `term: …` / `definition: …` per term")
-        )
-        return
+
+    def label(at: tuple) -> str:
+        entry = data.written[at[0]] if at else None
+        name = _fold(entry.get("term")) if isinstance(entry, dict) else ""
+        return f"term {name!r}" if name else f"term {at[0] + 1}" if at else "terms.yml"
+
+    _schema_problems("terms", path, data, label, problems)
     ids: dict[str, int] = {}
-    for entry in data:
+    for index, entry in enumerate(data.written if isinstance(data.written, list) else []):
         if not isinstance(entry, dict):
-            problems.append(Problem(path, 1, "a term must be a mapping", "use keys id, term, definition, aliases"))
             continue
-        line = entry["__line__"]
-        _unknown_keys(entry, TERM_KEYS, "term", path, problems)
-        missing = [key for key in ("id", "term", "definition") if not _text(entry.get(key))]
-        if missing:
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"term is missing {', '.join(missing)}",
-                    "give every term an id, a term and a definition",
-                )
-            )
-            continue
-        term_id = entry["id"]
-        if not SLUG.match(term_id):
-            problems.append(
-                Problem(
-                    path, line, f"term id {term_id!r} is not a lowercase-hyphen slug", "use an id like `chat-template`"
-                )
-            )
+        line = data.line((index,))
+        term_id, term, definition = (_fold(entry.get(key)) for key in ("id", "term", "definition"))
+        if not (term_id and term and definition):
+            continue  # the schema's problem says what is missing
         if term_id in ids:
             problems.append(
                 Problem(
@@ -370,15 +266,9 @@ def _load_terms(lesson: Lesson, problems: list[Problem]) -> None:
                 )
             )
         ids.setdefault(term_id, line)
-        aliases = entry.get("aliases") or []
-        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-            problems.append(
-                Problem(
-                    path, line, "aliases must be a list of strings", "write `aliases: [chat template, chat templates]`"
-                )
-            )
-            aliases = []
-        lesson.terms.append(Term(term_id, _text(entry["term"]), _text(entry["definition"]), aliases, lesson, line))
+        written = entry.get("aliases")
+        aliases = [_fold(a) for a in written if _fold(a)] if isinstance(written, list) else []
+        lesson.terms.append(Term(term_id, term, definition, aliases, lesson, line))
 
 
 def _load_quiz(lesson: Lesson, problems: list[Problem]) -> None:
@@ -386,36 +276,32 @@ def _load_quiz(lesson: Lesson, problems: list[Problem]) -> None:
     if not path.is_file():
         problems.append(Problem(path, 1, "quiz file is missing", "create quiz.yml (see CONTRIBUTING.md)"))
         return
-    data = _load_yaml(path, problems)
-    if data is _INVALID:
+    data = _read_yaml(path, problems)
+    if data is None:
         return
-    questions = data.get("questions") if isinstance(data, dict) else None
-    if not isinstance(questions, list) or not questions:
-        problems.append(
-            Problem(path, 1, "no `questions:` list", "start the file with `questions:` and list the questions under it")
-        )
-        return
+    typed = data.typed.get("questions") if isinstance(data.typed, dict) else None
+    questions = typed if isinstance(typed, list) else []
+    written = data.written["questions"] if questions else []
+
+    def question_label(index: int) -> str:
+        entry = written[index] if index < len(written) else None
+        qid = _fold(entry.get("id")) if isinstance(entry, dict) else ""
+        return f"question {qid!r}" if qid else f"question {index + 1}"
+
+    def label(at: tuple) -> str:
+        if len(at) < 2:
+            return "quiz.yml"
+        return f"an option of {question_label(at[1])}" if len(at) >= 4 else question_label(at[1])
+
+    # A missing `questions:` is reported at the top of the file.
+    _schema_problems("quiz", path, data, label, problems, root_line=1)
     ids: dict[str, int] = {}
-    for entry in questions:
+    for index, (entry, text) in enumerate(zip(questions, written, strict=True)):
         if not isinstance(entry, dict):
-            problems.append(
-                Problem(path, 1, "a question must be a mapping", "use keys id, version, question, options, explanation")
-            )
             continue
-        line = entry["__line__"]
-        _unknown_keys(entry, QUESTION_KEYS, "question", path, problems)
-        qid = str(entry.get("id") or "")
-        label = f"question {qid!r}" if qid else "a question"
-        if not SLUG.match(qid):
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"{label} needs an id that is a lowercase-hyphen slug",
-                    "add `id: what-base-does`; never reuse or rename it",
-                )
-            )
-        elif qid in ids:
+        line = data.line(("questions", index))
+        qid, name = _fold(text.get("id")), question_label(index)
+        if qid in ids:
             problems.append(
                 Problem(
                     path,
@@ -424,89 +310,41 @@ def _load_quiz(lesson: Lesson, problems: list[Problem]) -> None:
                     "give each question its own id",
                 )
             )
-        ids.setdefault(qid, line)
+        if qid:
+            ids.setdefault(qid, line)
         version = _whole(entry.get("version"))
-        if version is None or version < 1:
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"{label} needs `version:` as a whole number ≥ 1",
-                    "add `version: 1`; bump it when the question changes",
-                )
-            )
-            version = 1
-        text = _text(entry.get("question"))
-        if not text:
-            problems.append(Problem(path, line, f"{label} has no question text", "add `question: …`"))
-        explanation = _text(entry.get("explanation"))
-        if not explanation:
-            problems.append(
-                Problem(
-                    path, line, f"{label} has no explanation", "add `explanation: …`, shown after the reader answers"
-                )
-            )
-        multi = _flag(entry.get("multi", False))
-        if multi is None:
-            problems.append(Problem(path, line, f"{label}: `multi` must be true or false", "write `multi: true`"))
-            multi = False
-        raw_options = entry.get("options")
-        if not isinstance(raw_options, list) or len(raw_options) < 2:
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"{label} needs at least two options",
-                    "list options as `- text: …` (mark the right one `correct: true`)",
-                )
-            )
-            raw_options = []
+        multi = entry.get("multi") is True
         options: list[Option] = []
-        for option in raw_options:
-            option_line = option["__line__"] if isinstance(option, dict) else line
-            if not isinstance(option, dict) or not _text(option.get("text")):
-                problems.append(
-                    Problem(
-                        path, option_line, f"{label} has an option without text", "write each option as `- text: …`"
-                    )
-                )
-                continue
-            _unknown_keys(option, OPTION_KEYS, f"an option of {label}", path, problems)
-            written = option.get("correct", False)
-            correct = _flag(written)
-            if correct is None:
-                problems.append(
-                    Problem(
-                        path,
-                        option_line,
-                        f"an option of {label} has `correct: {written}`",
-                        "write `correct: true`, or leave `correct` out for a wrong option",
-                    )
-                )
-                correct = False
-            options.append(Option(_text(option["text"]), correct, option_line))
+        raw = entry.get("options") if isinstance(entry.get("options"), list) else []
+        for number, (option, shown) in enumerate(zip(raw, text["options"] if raw else [], strict=True)):
+            if isinstance(option, dict) and _fold(shown.get("text")):
+                at = data.line(("questions", index, "options", number))
+                options.append(Option(_fold(shown["text"]), option.get("correct") is True, at))
         correct_count = sum(o.correct for o in options)
         if options and not multi and correct_count != 1:
             problems.append(
                 Problem(
                     path,
                     line,
-                    f"{label} has {correct_count} correct answers; a single-choice question needs exactly one",
+                    f"{name} has {correct_count} correct answers; a single-choice question needs exactly one",
                     "mark exactly one option `correct: true`, or set `multi: true`",
                 )
             )
         if options and multi and correct_count < 1:
             problems.append(
-                Problem(path, line, f"{label} has no correct answer", "mark at least one option `correct: true`")
+                Problem(path, line, f"{name} has no correct answer", "mark at least one option `correct: true`")
             )
-        lesson.questions.append(Question(qid, version, text, options, explanation, multi, line))
+        question = Question(
+            qid, version or 1, _fold(text.get("question")), options, _fold(text.get("explanation")), multi, line
+        )
+        lesson.questions.append(question)
     single = [q for q in lesson.questions if not q.multi and sum(o.correct for o in q.options) == 1]
     positions = {next(i for i, o in enumerate(q.options) if o.correct) for q in single}
     if len(single) > 1 and len(positions) == 1:
         problems.append(
             Problem(
                 path,
-                questions[0]["__line__"] if isinstance(questions[0], dict) else 1,
+                data.line(("questions", 0)),
                 f"every correct answer is option {positions.pop() + 1}",
                 "move some correct options elsewhere so readers can't answer by position",
             )

@@ -1,13 +1,17 @@
-"""The include lines of a page, `--8<-- "lesson/01_name.py"` (pymdownx.snippets): parsed here
-and nowhere else, for the checks, the build hooks and the notebooks."""
+"""How a page shows snippets, parsed here and nowhere else: its include lines,
+`--8<-- "lesson/01_name.py"` (pymdownx.snippets), and the first line of a snippet that continues
+the block above it. The checks, the build hooks, the notebooks and the runner read them here."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 # Group 1 is the path as written, relative to snippets/, with an optional `:section` suffix.
 INCLUDE = re.compile(r"""^[ \t]*-+8<-+[ \t]+["']([^"'\n]+)["']""", re.M)
+# The first line of a snippet that continues another: `# Continues the block above (03_add_lora.py).`
+CONTINUES = re.compile(r"^# Continues the block above \((\d{2}_[a-z0-9_]+\.py)\)")
 
 
 @dataclass(frozen=True)
@@ -39,3 +43,10 @@ def include_line(line: str) -> Include | None:
     """The include that `line` consists of, or None (nothing but blanks may follow it)."""
     found = includes(line)
     return found[0] if found and not line[found[0].end :].strip() else None
+
+
+def continues(path: Path) -> Path | None:
+    """The snippet this one continues (named on its first line), or None when it stands alone."""
+    first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+    found = CONTINUES.match(first)
+    return path.parent / found.group(1) if found else None

@@ -4,7 +4,7 @@ checked against its JSON Schema in coursetools/schemas/.
 The schemas say what fields there are and what each holds; editors read the same files (the
 `# yaml-language-server: $schema=…` header), so a contributor sees the problem while typing.
 What a schema can't say (ids unique across the course, exactly one correct answer, terms used
-in the text) is checked in coursetools/lessons.py. Each schema problem is reported at its line,
+in the text) is checked in coursetools/checks.py. Each schema problem is reported at its line,
 with a message from the schema's own `errorMessage`, `description` and `examples`.
 """
 

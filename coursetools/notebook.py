@@ -22,8 +22,8 @@ from pathlib import Path
 import nbformat
 
 from . import cost, outputs
+from .includes import continues
 from .lessons import KEY_TERMS_MARKER, Lesson, includes
-from .runner import continues
 
 # Marks the install cell in its metadata (a tag would show on the rendered page): a reader runs
 # it; the tests' environment already has those pins.

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from coursetools.course import Lesson, Problem
+from coursetools.includes import continues
 
 REQUIRED_HEADINGS = ("Key terms", "Check yourself")
 KEY_TERMS_MARKER = "<!-- course:key-terms -->"
@@ -140,8 +141,6 @@ def _check_continuing_blocks(lesson: Lesson, snippets_dir: Path, problems: list[
     """A snippet that continues another (`# Continues the block above (NN_name.py)`, first line)
     is shown right under that block: the page promises that the blocks, run in order in one
     interpreter, print what it shows (coursetools.runner runs them so)."""
-    from coursetools.runner import continues
-
     shown = [include for include in lesson.includes if include.kind == "snippet"]
     for index, include in enumerate(shown):
         path = snippets_dir / include.target

@@ -58,8 +58,11 @@ def _whole(value) -> int | None:
     return None
 
 
-def _read_yaml(path: Path, problems: list[Problem]) -> lessondata.Data | None:
-    """The file's data, or None after reporting a syntax error."""
+def _read_yaml(path: Path, what: str, problems: list[Problem]) -> lessondata.Data | None:
+    """The file's data, or None after reporting it missing (`what` it holds) or not YAML."""
+    if not path.is_file():
+        problems.append(Problem(path, 1, f"{what} file is missing", f"create {path.name} (see CONTRIBUTING.md)"))
+        return None
     try:
         return lessondata.parse(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
@@ -119,10 +122,7 @@ def load_meta(lesson: Lesson, front: str, problems: list[Problem]) -> None:
 
 def load_terms(lesson: Lesson, problems: list[Problem]) -> None:
     path = lesson.folder / "terms.yml"
-    if not path.is_file():
-        problems.append(Problem(path, 1, "key terms file is missing", "create terms.yml (see CONTRIBUTING.md)"))
-        return
-    data = _read_yaml(path, problems)
+    data = _read_yaml(path, "key terms", problems)
     if data is None:
         return
 
@@ -146,10 +146,7 @@ def load_terms(lesson: Lesson, problems: list[Problem]) -> None:
 
 def load_quiz(lesson: Lesson, problems: list[Problem]) -> None:
     path = lesson.folder / "quiz.yml"
-    if not path.is_file():
-        problems.append(Problem(path, 1, "quiz file is missing", "create quiz.yml (see CONTRIBUTING.md)"))
-        return
-    data = _read_yaml(path, problems)
+    data = _read_yaml(path, "quiz", problems)
     if data is None:
         return
     typed = data.typed.get("questions") if isinstance(data.typed, dict) else None

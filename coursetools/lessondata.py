@@ -191,24 +191,35 @@ def check(kind: str, data: Data, label, root_line: int | None = None) -> list[Is
 def _add(kind: str, path: tuple) -> str:
     node = schema_at(kind, path)
     example = node.get("examples", ["…"])[0] if node.get("type") in ("integer", "boolean") else "…"
-    return f"add `{path[-1]}: {inline(example)}` ({node.get('description', 'see CONTRIBUTING.md')})"
+    return f"add `{path[-1]}: {inline(example)}`: {_about(node)}"
 
 
 def _invalid(kind: str, data: Data, path: tuple, label) -> Issue:
     node = schema_at(kind, path)
     typed, written = _at(data.typed, path), _at(data.written, path)
-    example = node.get("examples", ["…"])[0]
     if not path or isinstance(path[-1], int):
-        return Issue(data.line(path), f"{label(path)} {node['errorMessage']}", f"write it like `{inline(example)}`")
+        return Issue(data.line(path), f"{label(path)} {node['errorMessage']}", f"write it {_shape(kind, path)}")
     key, parent = path[-1], schema_at(kind, path[:-1])
     if key in parent.get("required", []) and (typed is None or (isinstance(typed, str) and not typed.strip())):
         return Issue(data.line(path), f"{label(path[:-1])} has no `{key}`", _add(kind, path))
     shown = f", not {written!r}" if isinstance(written, str) else ""
-    return Issue(
-        data.line(path),
-        f"{label(path[:-1])} `{key}` {node['errorMessage']}{shown}",
-        f"write `{key}: {inline(example)}` ({node.get('description', 'see CONTRIBUTING.md')})",
-    )
+    items = schema_at(kind, (*path, 0)) if node.get("type") == "array" else {}
+    how = f"write it {_shape(kind, path)}" if "properties" in items else f"write `{key}: {inline(node['examples'][0])}`"
+    return Issue(data.line(path), f"{label(path[:-1])} `{key}` {node['errorMessage']}{shown}", f"{how}: {_about(node)}")
+
+
+def _shape(kind: str, path: tuple) -> str:
+    """How a mapping, or a list of mappings, is written: what a fix says for one."""
+    node = schema_at(kind, path)
+    if node.get("type") == "array":
+        item = schema_at(kind, (*path, 0))
+        required = item.get("required", [])
+        return f"as a list of `- {required[0]}: …` entries, each with {', '.join(f'`{k}`' for k in required)}"
+    return f"as a mapping with {', '.join(f'`{k}`' for k in node.get('required', []))} (see CONTRIBUTING.md)"
+
+
+def _about(node: dict) -> str:
+    return node.get("description", "see CONTRIBUTING.md")
 
 
 def _at(value, path: tuple):

@@ -74,3 +74,19 @@ def test_contributing_field_tables_match_the_schemas():
             f"only in the schema {sorted(declared.keys() - table.keys())}, "
             f"required differs {sorted(f for f in table.keys() & declared.keys() if table[f] != declared[f])}"
         )
+
+
+def test_contributings_examples_pass_their_schemas():
+    """The YAML a contributor copies from CONTRIBUTING.md is valid as written."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    examples = {}
+    for block in re.findall(r"^```yaml\n(.*?)^```", text, re.S | re.M):
+        named = re.match(rf"{re.escape(lessondata.HEADER)}\S*/(\w+)\.schema\.json\n", block)
+        if named:
+            examples[named.group(1)] = block
+        elif block.startswith("---\n"):
+            examples["lesson"] = block.strip("-\n")
+    assert set(examples) == set(lessondata.SCHEMA_FILES), "CONTRIBUTING.md shows an example of each file"
+    for kind, example in examples.items():
+        issues = lessondata.check(kind, lessondata.parse(example), lambda path: "the example")
+        assert issues == [], f"CONTRIBUTING.md's {kind} example: {issues}"

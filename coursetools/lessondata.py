@@ -139,14 +139,12 @@ def inline(value) -> str:
         return "true" if value else "false"
     if isinstance(value, list):
         return f"[{', '.join(inline(v) for v in value)}]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {inline(v)}" for k, v in value.items()) + "}"
     return str(value)
 
 
 @dataclass
 class Issue:
-    """A schema problem: where, what, and how to fix it (coursetools.lessons makes it a Problem)."""
+    """A schema problem: where, what, and how to fix it (coursetools.loading makes it a Problem)."""
 
     line: int
     message: str

@@ -16,7 +16,8 @@ from functools import lru_cache
 
 import markdown
 
-INCLUDE_LINE = re.compile(r"""^[ \t]*-+8<-+[ \t]+["']([^"'\n]+)["'][ \t]*$""")
+from coursetools.includes import include_line
+
 _PRE = re.compile(r"<pre\b[^>]*>(.*?)</pre>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 # Extensions MkDocs always adds to the configured ones.
@@ -67,7 +68,7 @@ def foreign_blocks(text: str, names: list[str], configs: dict) -> list[tuple[int
         # Blocks come in page order: each is looked for after the one before, includes too.
         line = next((n for n in range(searched_from, len(lines)) if first and first in lines[n]), searched_from)
         searched_from = line + 1
-        if body and all((m := INCLUDE_LINE.match(line)) and m.group(1).endswith(".py") for line in body):
+        if body and all((shown := include_line(line)) and shown.kind == "snippet" for line in body):
             continue
         found.append((line + 1, first))
     return found

@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from coursetools import cost, notebook, outputs, render  # noqa: E402
-from coursetools.lessons import INCLUDE, KEY_TERMS_MARKER, QUIZ_MARKER, LessonError, load_course  # noqa: E402
+from coursetools.lessons import KEY_TERMS_MARKER, QUIZ_MARKER, LessonError, includes, load_course  # noqa: E402
 
 LESSON_LIST_MARKER = "<!-- course:lessons -->"
 GLOSSARY_MARKER = "<!-- course:glossary -->"
@@ -88,9 +88,9 @@ def on_config(config):
 def lesson_recordings(lesson, snippets_dir: Path) -> list:
     """(path, Recording) of every recorded output the lesson's page includes, in page order."""
     found = []
-    for match in INCLUDE.finditer(lesson.body):
-        path = snippets_dir / match.group(1).split(":")[0]
-        if path.suffix == ".md" and path.parent.name == "outputs" and path.is_file():
+    for include in lesson.includes:
+        path = snippets_dir / include.target
+        if include.kind == "output" and path.is_file():
             found.append((path, outputs.read(path)))
     return found
 
@@ -150,8 +150,8 @@ def _terms_used(markdown: str) -> list:
     course makes each page's build grow with the course (the abbr extension matches them all)."""
     text = markdown + "".join(
         path.read_text(encoding="utf-8")
-        for match in INCLUDE.finditer(markdown)
-        if (path := _course["snippets_dir"] / match.group(1).split(":")[0]).is_file()
+        for include in includes(markdown)
+        if (path := _course["snippets_dir"] / include.target).is_file()
     )
     return [term for term in _course["terms"] if any(name in text for name in (term.term, *term.aliases))]
 

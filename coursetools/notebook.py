@@ -22,8 +22,8 @@ from pathlib import Path
 import nbformat
 
 from . import cost, outputs
-from .lessons import INCLUDE, KEY_TERMS_MARKER, Lesson
-from .runner import continues
+from .includes import continues
+from .lessons import KEY_TERMS_MARKER, Lesson, includes
 
 # Marks the install cell in its metadata (a tag would show on the rendered page): a reader runs
 # it; the tests' environment already has those pins.
@@ -39,7 +39,7 @@ def is_install(cell) -> bool:
 
 def snippet_paths(lesson: Lesson) -> list[str]:
     """The Python snippets a lesson page includes, in page order (relative to snippets/)."""
-    return [m.group(1) for m in INCLUDE.finditer(lesson.body) if m.group(1).endswith(".py")]
+    return [include.target for include in lesson.includes if include.kind == "snippet"]
 
 
 def _markdown(text: str) -> str:
@@ -94,7 +94,7 @@ def build(lesson: Lesson, snippets_dir: Path, install: str) -> nbformat.Notebook
     runs = "Run the cells in order: some continue the one above." if chained else "Each code cell runs on its own."
     cells = [
         nbformat.v4.new_markdown_cell(
-            f"# Lesson {lesson.number}: {lesson.title}\n\n{' '.join(str(lesson.meta['outcome']).split())}\n\n"
+            f"# Lesson {lesson.number}: {lesson.title}\n\n{' '.join(lesson.outcome.split())}\n\n"
             "This notebook is the lesson: its text, and every code block with the output recorded "
             f"when the course's tests ran it. {runs} Install the libraries it uses first:"
         ),
@@ -109,17 +109,16 @@ def build(lesson: Lesson, snippets_dir: Path, install: str) -> nbformat.Notebook
     ]
     position = 0
     fence_open = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n", re.M)
-    for match in INCLUDE.finditer(body):
-        target = match.group(1).split(":")[0]
-        start = match.start()
-        if target.endswith(".py"):
+    for include in includes(body):
+        target, start = include.target, include.start
+        if include.kind == "snippet":
             # The include sits inside a fence: the text ends where that fence opens.
             opening = [m for m in fence_open.finditer(body, position, start)]
             text_end = opening[-1].start() if opening else start
-            closing = fence_open.search(body, match.end())
-            end = closing.end() if closing else match.end()
+            closing = fence_open.search(body, include.end)
+            end = closing.end() if closing else include.end
         else:
-            text_end, end = start, match.end()
+            text_end, end = start, include.end
         text = _markdown(body[position:text_end])
         if text:
             cells.append(nbformat.v4.new_markdown_cell(text))

@@ -22,7 +22,7 @@ def manifest(lessons: list[Lesson], tracks: dict, namespace: str, urls: dict[str
     """`urls` maps each lesson's src_uri to its page URL relative to the site root."""
     here = posixpath.dirname(MANIFEST)
     out = []
-    for number in sorted({lesson.meta["track"] for lesson in lessons}):
+    for number in sorted({lesson.track for lesson in lessons}):
         out.append(
             {
                 "number": number,
@@ -45,7 +45,7 @@ def manifest(lessons: list[Lesson], tracks: dict, namespace: str, urls: dict[str
                         ],
                     }
                     for lesson in lessons
-                    if lesson.meta["track"] == number
+                    if lesson.track == number
                 ],
             }
         )

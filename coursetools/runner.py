@@ -62,13 +62,12 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from coursetools import cost
+from coursetools.includes import continues
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 HUB = "the Hugging Face Hub"  # how recordings name the Hub itself, next to model repo ids
 _CACHE_ENTRY = re.compile(r"models--([^/\\]+?)--([^/\\]+)")
-# The first line of a snippet that continues another: `# Continues the block above (03_add_lora.py).`
-CONTINUES = re.compile(r"^# Continues the block above \((\d{2}_[a-z0-9_]+\.py)\)")
 # Where `make run` keeps the figures a snippet saved (git-ignored, like all of .cache/).
 RUN_FIGURES = ROOT / ".cache" / "run"
 # The files that are a model's weights: a block that opens one downloads the model, not only its
@@ -221,13 +220,6 @@ def model_state(model) -> tuple:
         for attr in ("config", "generation_config")
     )
     return params, buffers, modules, configs
-
-
-def continues(path: Path) -> Path | None:
-    """The snippet this one continues (named on its first line), or None when it stands alone."""
-    first = path.read_text(encoding="utf-8").split("\n", 1)[0]
-    found = CONTINUES.match(first)
-    return path.parent / found.group(1) if found else None
 
 
 def imported_modules(path: Path) -> set[str]:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import yaml
 
-from coursetools import lessons, outputs
+from coursetools import lessondata, lessons, outputs
 from coursetools.models import INSTRUCT_ID
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -174,7 +174,8 @@ TODO
 
 
 def terms_text(slug: str) -> str:
-    return f"""# Key terms of this lesson. Each term is defined once on the whole site, here; the site shows
+    return f"""{lessondata.header("terms")}
+# Key terms of this lesson. Each term is defined once on the whole site, here; the site shows
 # it in the lesson's Key terms list, as a tooltip wherever the term or an alias appears, and on
 # the Glossary page. `id` becomes the anchor: /lessons/{slug}/#<id>. Use every term in the page.
 - id: {slug}-term  # TODO an id naming the term, e.g. chat-template; kept for life
@@ -186,7 +187,8 @@ def terms_text(slug: str) -> str:
 
 
 def quiz_text() -> str:
-    return """# "Check yourself" for this lesson. Each question keeps its `id` for life; bump its `version`
+    return f"""{lessondata.header("quiz")}
+# "Check yourself" for this lesson. Each question keeps its `id` for life; bump its `version`
 # when you change its meaning, so readers' saved answers to that question (and only that one)
 # are dropped. Text is shown as plain text; `backticks` become inline code. Exactly one option
 # is `correct: true` (or set `multi: true`); don't put every correct answer in the same place.

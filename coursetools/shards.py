@@ -29,7 +29,7 @@ def track_shard(track) -> str:
 
 def by_lesson(lessons) -> dict[str, str]:
     """Each lesson's slug -> the shard that runs its model work."""
-    return {lesson.slug: track_shard(lesson.meta["track"]) for lesson in lessons}
+    return {lesson.slug: track_shard(lesson.track) for lesson in lessons}
 
 
 def names(lessons) -> list[str]:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from coursetools import codeblocks
-from coursetools.lessons import read_config
+from coursetools.lessons import includes, read_config
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS, SNIPPETS, TESTS = ROOT / "docs", ROOT / "snippets", ROOT / "tests" / "snippets"
-INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"([^"]+)"', re.M)
 
 
 def _pages():
@@ -29,7 +27,7 @@ def test_every_code_block_on_a_page_is_a_snippet_include():
 
 
 def test_every_snippet_is_shown_on_a_page():
-    shown = {m.group(1).split(":")[0] for page in _pages() for m in INCLUDE.finditer(page.read_text())}
+    shown = {include.target for page in _pages() for include in includes(page.read_text())}
     unshown = [str(p.relative_to(ROOT)) for p in SNIPPETS.glob("*/*.py") if str(p.relative_to(SNIPPETS)) not in shown]
     assert not unshown, f"snippets no page includes (include them, or delete them): {unshown}"
 
@@ -37,11 +35,11 @@ def test_every_snippet_is_shown_on_a_page():
 def test_every_shown_snippet_is_followed_by_its_recorded_output():
     missing = []
     for page in _pages():
-        includes = [m.group(1) for m in INCLUDE.finditer(page.read_text())]
-        for index, target in enumerate(includes):
+        shown = [include.target for include in includes(page.read_text())]
+        for index, target in enumerate(shown):
             if target.endswith(".py"):
                 output = str(Path(target).parent / "outputs" / (Path(target).stem + ".md"))
-                if output not in includes[index + 1 : index + 2]:
+                if output not in shown[index + 1 : index + 2]:
                     missing.append(f"{page.relative_to(ROOT)}: {target} -> {output}")
     assert not missing, f"include each snippet's output right under it: {missing}"
 

@@ -51,7 +51,7 @@ def _brought_by(names: list[str]) -> set[str]:
 
 
 def _installed(lesson) -> list[str]:
-    return [*PACKAGES, *(lesson.meta.get("requires") or [])]
+    return [*PACKAGES, *(lesson.requires)]
 
 
 def test_each_lessons_install_line_brings_every_library_its_snippets_import():
@@ -82,7 +82,7 @@ def test_home_install_line_pins_what_every_lesson_needs(built_site):
     home = BeautifulSoup((built_site / "index.html").read_text(), "html.parser")
     line = next(shell_line(c.get_text()) for c in home.find_all("code") if "pip install" in c.get_text())
     needed = list(PACKAGES)
-    needed += [name for lesson in COURSE for name in lesson.meta.get("requires") or []]
+    needed += [name for lesson in COURSE for name in lesson.requires]
     pins = dict(
         re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", "".join(p.read_text() for p in ROOT.glob("requirements*.txt")), re.M)
     )

@@ -135,6 +135,22 @@ def _requires_unpinned(c):
     edit(c / PAGE, "order: 1\n", "order: 1\nrequires: [peft, no-such-package]\n")
 
 
+def _correct_yes(c):
+    edit(c / QUIZ, "        correct: true\n", "        correct: yes\n")  # YAML 1.2, as editors read it: text
+
+
+def _front_matter_unknown_key(c):
+    edit(c / PAGE, "order: 1\n", "order: 1\nsumary: A typo.\n")
+
+
+def _term_id_not_a_slug(c):
+    edit(c / TERMS, "- id: base-model\n", "- id: Base_Model\n")
+
+
+def _version_zero(c):
+    edit(c / QUIZ, "version:", "version: 0  #", 1)
+
+
 CASES = [
     ("missing section", _missing_section, PAGE, lambda c: line_of(c / PAGE, "<!-- course:quiz -->"),
      r"missing section `## Check yourself`"),
@@ -143,7 +159,7 @@ CASES = [
     ("no correct answer", _no_correct_answer, QUIZ, lambda c: line_of(c / QUIZ, "id: what-base-does"),
      r"question 'what-base-does' has 0 correct answers; a single-choice question needs exactly one"),
     ("missing explanation", _missing_explanation, QUIZ, lambda c: line_of(c / QUIZ, "id: which-to-finetune"),
-     r"question 'which-to-finetune' has no explanation"),
+     r"question 'which-to-finetune' has no `explanation`"),
     ("key term never used", _term_never_used, TERMS, lambda c: line_of(c / TERMS, "id: quantization"),
      r"key term 'Quantization' is never used in the lesson text"),
     ("key term defined twice", _term_defined_twice, TERMS, lambda c: line_of(c / TERMS, "id: alignment-tax"),
@@ -174,6 +190,14 @@ CASES = [
      r"every correct answer is option 1"),
     ("requires not a list", _requires_not_a_list, PAGE, lambda c: line_of(c / PAGE, "requires:"),
      r"front matter `requires` must be a list of package names, not 'peft trl'"),
+    ("correct: yes", _correct_yes, QUIZ, lambda c: line_of(c / QUIZ, "correct: yes"),
+     r"an option of question 'what-base-does' `correct` must be true or false, not 'yes'"),
+    ("unknown front matter key", _front_matter_unknown_key, PAGE, lambda c: 2,
+     r"front matter has unknown key\(s\): sumary"),
+    ("term id not a slug", _term_id_not_a_slug, TERMS, lambda c: line_of(c / TERMS, "Base_Model"),
+     r"term 'Base model' `id` must be a lowercase-hyphen slug, not 'Base_Model'"),
+    ("version 0", _version_zero, QUIZ, lambda c: line_of(c / QUIZ, "version: 0"),
+     r"question 'what-base-does' `version` must be a whole number ≥ 1, not '0'"),
 ]  # fmt: skip
 
 

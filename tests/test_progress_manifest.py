@@ -26,7 +26,7 @@ def test_the_manifest_lists_every_lesson_and_question(built_site):
     listed = [(track["number"], lesson) for track in manifest["tracks"] for lesson in track["lessons"]]
     assert [lesson["slug"] for _, lesson in listed] == [lesson.slug for lesson in lessons]
     for (track, entry), lesson in zip(listed, lessons):
-        assert track == lesson.meta["track"]
+        assert track == lesson.track
         assert (entry["number"], entry["title"]) == (lesson.number, lesson.title)
         # The URL is relative to the manifest and leads to the lesson's built page.
         page = (manifest_path.parent / entry["url"] / "index.html").resolve()

@@ -64,6 +64,12 @@ def test_make_lesson_creates_every_file_and_the_nav_entry(course):
     for required in ["## Key terms", "<!-- course:key-terms -->", "## Check yourself", "<!-- course:quiz -->"]:
         assert required in page
     assert f"# {TITLE}\n" in page
+    # An editor validates the new YAML files against the course's schemas from the first keystroke.
+    for kind in ("terms", "quiz"):
+        first = (course / f"docs/lessons/{SLUG}/{kind}.yml").read_text().split("\n", 1)[0]
+        assert first.startswith("# yaml-language-server: $schema="), first
+        named = course / f"docs/lessons/{SLUG}" / first.split("=", 1)[1]
+        assert named.resolve() == (course / "coursetools" / "schemas" / f"{kind}.schema.json").resolve()
     # By default the lesson goes after the last lesson of the highest track, right after it in the nav.
     last = max((m["track"], m["order"]) for m in scaffold.existing_lessons(ROOT))
     assert f"track: {last[0]}\norder: {last[1] + 1}\n" in page

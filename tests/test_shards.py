@@ -33,7 +33,7 @@ def test_each_lessons_model_work_is_in_its_tracks_shard(lessons):
         run = ROOT / "tests" / "test_notebook.py"
         name = "test_the_notebook_prints_its_stored_outputs_in_a_fresh_kernel"
         assert shards.lesson_of(run, name, lesson.slug, shard_of) == lesson.slug
-        assert shard_of[lesson.slug] == f"track-{lesson.meta['track']}"
+        assert shard_of[lesson.slug] == f"track-{lesson.track}"
 
 
 def test_everything_else_is_the_platforms(lessons):

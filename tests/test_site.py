@@ -66,7 +66,7 @@ def test_every_lesson_shows_the_sections_its_page_declares(built_site, course, s
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_lesson_states_its_outcome_under_its_title(built_site, course, slug):
     abstract = _article(_lesson(built_site, slug)).select_one(".admonition.abstract")
-    assert " ".join(str(course[slug].meta["outcome"]).replace("`", "").split()) in _text(abstract)
+    assert " ".join(course[slug].outcome.replace("`", "").split()) in _text(abstract)
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -126,8 +126,8 @@ def test_home_lists_every_lesson_by_track(built_site):
     for lesson in COURSE:
         href = links.get(f"Lesson {lesson.number}: {lesson.title}")
         assert href and href.rstrip("/").endswith(f"lessons/{lesson.slug}"), lesson.slug
-        name = track_name(tracks, lesson.meta["track"])
-        assert f"Track {lesson.meta['track']}{' · ' + name if name else ''}" in headings
+        name = track_name(tracks, lesson.track)
+        assert f"Track {lesson.track}{' · ' + name if name else ''}" in headings
 
 
 def test_glossary_defines_every_term_of_the_course_and_links_back(built_site):

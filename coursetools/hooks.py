@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 # MkDocs loads a hook as a lone file, not as part of its package: make the package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from coursetools import cost, notebook, outputs, render  # noqa: E402
+from coursetools import cost, notebook, outputs, render, widgets  # noqa: E402
 from coursetools.lessons import INCLUDE, KEY_TERMS_MARKER, QUIZ_MARKER, LessonError, load_course  # noqa: E402
 
 LESSON_LIST_MARKER = "<!-- course:lessons -->"
@@ -81,6 +81,7 @@ def on_config(config):
         namespace=course.get("storage_namespace", "course"),
         snippets_dir=snippets_dir,
         install=installs[""],
+        widgets=widgets.Widgets.for_site(config.theme.dirs, root),
     )
     return config
 
@@ -171,7 +172,7 @@ def on_page_content(html, page, config, files):
     lesson = _course["by_page"].get(page.file.src_uri)
     if lesson is None:
         return html
-    return html.replace(QUIZ_MARKER, render.quiz(lesson, _course["namespace"]))
+    return html.replace(QUIZ_MARKER, _course["widgets"].quiz(lesson, _course["namespace"]))
 
 
 def on_files(files, config):

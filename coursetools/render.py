@@ -1,4 +1,5 @@
-"""HTML and Markdown that the build generates from lesson data (key terms, quiz, glossary)."""
+"""HTML and Markdown that the build generates from lesson data, where no template of
+coursetools/widgets.py does."""
 
 from __future__ import annotations
 
@@ -10,15 +11,6 @@ from . import cost
 from .lessons import Lesson, Term, track_name
 
 _CODE = re.compile(r"`([^`]+)`")
-
-
-def inline_text(text: str) -> str:
-    """Plain text with `backticks` as inline code. Everything else is escaped: quiz and term
-    text is content, never markup, so `<img onerror=…>` shows as text and runs nothing."""
-    parts = _CODE.split(text)
-    return "".join(
-        f"<code>{html.escape(part)}</code>" if index % 2 else html.escape(part) for index, part in enumerate(parts)
-    )
 
 
 def plain_text(text: str) -> str:
@@ -259,45 +251,6 @@ def inline_manifest(manifest_json: str) -> str:
     instant navigation re-creates the scripts of a page it swaps in, without their type, and the
     browser would run the JSON as code."""
     return f'<div hidden data-course-manifest="{html.escape(manifest_json, quote=True)}"></div>'
-
-
-def quiz(lesson: Lesson, namespace: str) -> str:
-    """The Check yourself form. It works as plain HTML; docs/javascripts/quiz.js adds feedback,
-    score and saved answers on top."""
-    total = len(lesson.questions)
-    parts = [
-        f'<form class="course-quiz" data-quiz="{html.escape(namespace)}:{lesson.slug}" data-total="{total}" '
-        f'aria-label="Check yourself: {html.escape(lesson.title)}" novalidate>',
-        f'<p class="course-quiz__intro">{total} questions. Answers are saved to this browser.</p>',
-        '<p class="course-quiz__storage" hidden></p>',
-    ]
-    for number, question in enumerate(lesson.questions, 1):
-        kind = "checkbox" if question.multi else "radio"
-        name = f"{lesson.slug}--{question.id}"
-        options = "".join(
-            f'<label class="course-quiz__option"><input type="{kind}" name="{name}" value="{index}"'
-            f"{' data-correct' if option.correct else ''}> <span>{inline_text(option.text)}</span></label>"
-            for index, option in enumerate(question.options)
-        )
-        parts.append(
-            f'<fieldset class="course-quiz__question" id="quiz-{question.id}" data-question="{question.id}" '
-            f'data-version="{question.version}">'
-            f'<legend><span class="course-quiz__number">{number}.</span> {inline_text(question.question)}</legend>'
-            f'<div class="course-quiz__options">{options}</div>'
-            f'<p class="course-quiz__feedback" hidden></p>'
-            f'<div class="course-quiz__explanation" hidden><p>{inline_text(question.explanation)}</p></div>'
-            f"</fieldset>"
-        )
-    parts.append(
-        '<div class="course-quiz__footer">'
-        '<p class="course-quiz__score">None answered yet.</p>'
-        '<button type="button" class="md-button course-quiz__reset">Reset answers</button>'
-        "</div>"
-        '<p class="course-quiz__status md-visually-hidden" role="status" aria-live="polite"></p>'
-        "<noscript><p>Turn on JavaScript to check your answers.</p></noscript>"
-        "</form>"
-    )
-    return "".join(parts)
 
 
 def _relative(target_src_uri: str, page_dir: str) -> str:

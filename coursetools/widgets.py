@@ -1,0 +1,59 @@
+"""The course's widgets (quiz), rendered from the Jinja templates in
+overrides/course/.
+
+A template is looked up as Material looks up its partials: in the theme's folders first (the
+site's `custom_dir`, then the theme's own), then in the course's defaults. So a theme overrides a
+widget by putting `course/<widget>.html` in its `custom_dir`. Every value is HTML-escaped unless
+a template says otherwise (`|inline`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .lessons import Lesson
+
+# The course's own templates, relative to the folder of mkdocs.yml.
+DEFAULTS = Path("overrides")
+
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def inline(text: object) -> Markup:
+    """Quiz text for HTML: `backticks` become inline code and everything else is escaped, so
+    quiz text is content, never markup (`<img onerror=…>` shows as text and runs nothing)."""
+    parts = _CODE.split(str(text))
+    return Markup("").join(
+        Markup("<code>{}</code>").format(part) if index % 2 else escape(part) for index, part in enumerate(parts)
+    )
+
+
+class Widgets:
+    def __init__(self, search_path: Sequence[str | Path]):
+        self.env = Environment(
+            loader=FileSystemLoader([str(folder) for folder in search_path]),
+            autoescape=True,
+            # A misspelt name in an override fails the build instead of rendering as nothing.
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["inline"] = inline
+
+    @classmethod
+    def for_site(cls, theme_dirs: Sequence[str | Path], course_root: Path) -> Widgets:
+        """The widgets of a site whose theme looks in `theme_dirs` (MkDocs' `config.theme.dirs`,
+        its custom_dir first)."""
+        return cls([*theme_dirs, course_root / DEFAULTS])
+
+    def _render(self, name: str, **context) -> str:
+        return self.env.get_template(f"course/{name}.html").render(**context)
+
+    def quiz(self, lesson: Lesson, namespace: str) -> str:
+        """The Check yourself form (HTML, for the rendered page)."""
+        return self._render("quiz", lesson=lesson, quiz_key=f"{namespace}:{lesson.slug}")

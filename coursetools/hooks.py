@@ -124,7 +124,7 @@ def on_page_markdown(markdown, page, config, files):
                 config.edit_uri, notebook.notebook_path(lesson).relative_to(config.docs_dir).as_posix()
             )
             takes = cost.lesson_words(_course["costs"][lesson.slug])
-            markdown = f"{head}\n\n{render.outcome(lesson, colab, takes)}\n{rest}"
+            markdown = f"{head}\n\n{_course['widgets'].outcome(lesson, colab, takes)}\n{rest}"
         markdown = markdown.replace(KEY_TERMS_MARKER, render.key_terms(lesson))
     if LESSON_LIST_MARKER in markdown:
         markdown = markdown.replace(

@@ -152,23 +152,6 @@ def colab_url(edit_uri: str | None, src_uri: str) -> str | None:
     return f"https://colab.research.google.com/github/{owner}/{repo}/blob/{branch}/{docs}/{src_uri}"
 
 
-def outcome(lesson: Lesson, colab: str | None, takes: str = "") -> str:
-    # mkdocs-jupyter renders the notebook as a page at lessons/<slug>/<slug>/, its file beside it.
-    page = f"{lesson.slug}/"
-    links = [
-        f'<a class="course-notebook-download" href="{page}{lesson.slug}.ipynb" download>Download the notebook</a>',
-        f'<a class="course-notebook-page" href="{page}">read it here</a>',
-    ]
-    if colab:
-        links.insert(0, f'<a class="course-notebook-colab" href="{html.escape(colab)}">Open it in Colab</a>')
-    return (
-        f'<p class="course-lesson-meta">Track {lesson.meta["track"]} · Lesson {lesson.number}</p>\n\n'
-        f'!!! abstract "What you will learn"\n\n    {" ".join(str(lesson.meta["outcome"]).split())}\n\n'
-        f"    This lesson is also a notebook, with its text, code and recorded outputs: {' · '.join(links)}.\n"
-        + (f'\n    <span class="course-cost">{takes}</span>\n' if takes else "")
-    )
-
-
 _NOTEBOOK_CODE = re.compile(r'<div class="(highlight-ipynb[^"]*)"><pre>(.*?)(</pre>)', re.S)
 # What mkdocs-jupyter puts around a notebook and Material already gives every page, or that no
 # lesson notebook uses: its inline stylesheets (570 kB, mostly JupyterLab's own UI, and its code

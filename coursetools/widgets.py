@@ -1,10 +1,10 @@
-"""The course's widgets (quiz), rendered from the Jinja templates in
+"""The course's widgets (quiz and outcome box), rendered from the Jinja templates in
 overrides/course/.
 
 A template is looked up as Material looks up its partials: in the theme's folders first (the
 site's `custom_dir`, then the theme's own), then in the course's defaults. So a theme overrides a
 widget by putting `course/<widget>.html` in its `custom_dir`. Every value is HTML-escaped unless
-a template says otherwise (`|inline`).
+a template says otherwise (`|inline`, `|as_markdown`).
 """
 
 from __future__ import annotations
@@ -33,6 +33,13 @@ def inline(text: object) -> Markup:
     )
 
 
+def as_markdown(text: object) -> Markup:
+    """Text written in Markdown (terms.yml, the front matter, track names), left for the page's
+    Markdown to render as it renders the page around it: HTML-escaping it would show entities
+    inside its `code`, and lose the abbreviations of terms written with `&`."""
+    return Markup(str(text))
+
+
 class Widgets:
     def __init__(self, search_path: Sequence[str | Path]):
         self.env = Environment(
@@ -43,7 +50,7 @@ class Widgets:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters["inline"] = inline
+        self.env.filters.update(inline=inline, as_markdown=as_markdown)
 
     @classmethod
     def for_site(cls, theme_dirs: Sequence[str | Path], course_root: Path) -> Widgets:
@@ -57,3 +64,15 @@ class Widgets:
     def quiz(self, lesson: Lesson, namespace: str) -> str:
         """The Check yourself form (HTML, for the rendered page)."""
         return self._render("quiz", lesson=lesson, quiz_key=f"{namespace}:{lesson.slug}")
+
+    def outcome(self, lesson: Lesson, colab: str | None, takes: str = "") -> str:
+        """Markdown for under the lesson's title: its track and number, and what it teaches."""
+        return self._render(
+            "outcome",
+            lesson=lesson,
+            outcome=" ".join(str(lesson.meta["outcome"]).split()),
+            # mkdocs-jupyter renders the notebook as a page at lessons/<slug>/<slug>/, its file beside it.
+            notebook_page=f"{lesson.slug}/",
+            colab=colab,
+            takes=takes,
+        )

@@ -125,7 +125,7 @@ def on_page_markdown(markdown, page, config, files):
             )
             takes = cost.lesson_words(_course["costs"][lesson.slug])
             markdown = f"{head}\n\n{_course['widgets'].outcome(lesson, colab, takes)}\n{rest}"
-        markdown = markdown.replace(KEY_TERMS_MARKER, render.key_terms(lesson))
+        markdown = markdown.replace(KEY_TERMS_MARKER, _course["widgets"].key_terms(lesson))
     if LESSON_LIST_MARKER in markdown:
         markdown = markdown.replace(
             LESSON_LIST_MARKER, render.lesson_list(_course["lessons"], _course["tracks"], page_dir, _course["costs"])

@@ -18,15 +18,6 @@ def plain_text(text: str) -> str:
     return _CODE.sub(r"\1", text)
 
 
-def key_terms(lesson: Lesson) -> str:
-    """Markdown (md_in_html) for the lesson's definition list; ids make each term linkable."""
-    rows = "\n".join(
-        f'<dt id="{term.id}" markdown="span">[{term.term}](#{term.id})</dt>\n<dd markdown="span">{term.definition}</dd>'
-        for term in lesson.terms
-    )
-    return f'<dl class="course-terms" markdown>\n{rows}\n</dl>'
-
-
 def abbreviations(terms: list[Term]) -> str:
     """Markdown abbreviation lines (pymdownx/abbr) so every use of a term shows its definition."""
     lines = []

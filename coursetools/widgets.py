@@ -1,4 +1,4 @@
-"""The course's widgets (quiz and outcome box), rendered from the Jinja templates in
+"""The course's widgets (quiz, outcome box and key terms), rendered from the Jinja templates in
 overrides/course/.
 
 A template is looked up as Material looks up its partials: in the theme's folders first (the
@@ -76,3 +76,7 @@ class Widgets:
             colab=colab,
             takes=takes,
         )
+
+    def key_terms(self, lesson: Lesson) -> str:
+        """Markdown (md_in_html) for the lesson's definition list."""
+        return self._render("key_terms", terms=lesson.terms)

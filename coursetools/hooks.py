@@ -137,7 +137,7 @@ def on_page_markdown(markdown, page, config, files):
         command = _course["lesson_install"][src] if lesson is not None else _course["install"]
         markdown = markdown.replace(INSTALL_MARKER, render.install_block(command))
     if GLOSSARY_MARKER in markdown:
-        markdown = markdown.replace(GLOSSARY_MARKER, render.glossary(_course["lessons"], page_dir))
+        markdown = markdown.replace(GLOSSARY_MARKER, _course["widgets"].glossary(_course["lessons"], page_dir))
     if src.endswith(".md"):
         markdown += "\n\n" + render.abbreviations(_terms_used(markdown)) + "\n"
     return markdown

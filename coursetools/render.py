@@ -29,21 +29,6 @@ def abbreviations(terms: list[Term]) -> str:
     return "\n\n".join(lines)
 
 
-def glossary(lessons: list[Lesson], page_dir: str) -> str:
-    """Markdown for the glossary: every term, alphabetically, linking back to its lesson."""
-    terms = sorted((t for lesson in lessons for t in lesson.terms), key=lambda t: t.term.lower())
-    blocks = []
-    for term in terms:
-        link = f"{_relative(term.lesson.src_uri, page_dir)}#{term.id}"
-        blocks.append(
-            f'<div class="course-glossary-entry" id="{term.id}" markdown>\n\n'
-            # h2 under the page's h1: a heading level skipped is an accessibility fault (axe heading-order).
-            f"## {term.term}\n\n{term.definition}\n\n"
-            f"Defined in [Lesson {term.lesson.number}: {term.lesson.title}]({link}).\n\n</div>"
-        )
-    return "\n\n".join(blocks)
-
-
 def lesson_list(lessons: list[Lesson], tracks: dict, page_dir: str, costs: dict | None = None) -> str:
     """Markdown for the home page: lessons grouped by track, in order, each with what running it
     takes (`costs` by slug, coursetools.cost)."""

@@ -1,4 +1,4 @@
-"""The course's widgets (quiz, outcome box and key terms), rendered from the Jinja templates in
+"""The course's widgets (quiz, outcome box, key terms and glossary), rendered from the Jinja templates in
 overrides/course/.
 
 A template is looked up as Material looks up its partials: in the theme's folders first (the
@@ -80,3 +80,15 @@ class Widgets:
     def key_terms(self, lesson: Lesson) -> str:
         """Markdown (md_in_html) for the lesson's definition list."""
         return self._render("key_terms", terms=lesson.terms)
+
+    def glossary(self, lessons: list[Lesson], page_dir: str) -> str:
+        """Markdown for the glossary: every term, alphabetically, linking back to its lesson."""
+        terms = sorted((t for lesson in lessons for t in lesson.terms), key=lambda t: t.term.lower())
+        entries = [{"term": term, "link": f"{relative(term.lesson.src_uri, page_dir)}#{term.id}"} for term in terms]
+        return self._render("glossary", entries=entries)
+
+
+def relative(target_src_uri: str, page_dir: str) -> str:
+    """A link from a page in `page_dir` (a docs-relative folder, '' for the root) to a .md file."""
+    depth = len([p for p in page_dir.split("/") if p])
+    return "../" * depth + target_src_uri

@@ -128,7 +128,8 @@ def on_page_markdown(markdown, page, config, files):
         markdown = markdown.replace(KEY_TERMS_MARKER, _course["widgets"].key_terms(lesson))
     if LESSON_LIST_MARKER in markdown:
         markdown = markdown.replace(
-            LESSON_LIST_MARKER, render.lesson_list(_course["lessons"], _course["tracks"], page_dir, _course["costs"])
+            LESSON_LIST_MARKER,
+            _course["widgets"].lesson_list(_course["lessons"], _course["tracks"], page_dir, _course["costs"]),
         )
     if HARDWARE_MARKER in markdown:
         markdown = markdown.replace(HARDWARE_MARKER, cost.course_words(_course["costs"].values()))

@@ -1,5 +1,5 @@
-"""HTML and Markdown that the build generates from lesson data, where no template of
-coursetools/widgets.py does."""
+"""What the build generates for pages beside the widgets (coursetools/widgets.py): term tooltips,
+install lines, Colab links, the notebook pages, lazy figures and the inline course manifest."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ import html
 import re
 from pathlib import Path
 
-from . import cost
-from .lessons import Lesson, Term, track_name
+from .lessons import Lesson, Term
 
 _CODE = re.compile(r"`([^`]+)`")
 
@@ -27,26 +26,6 @@ def abbreviations(terms: list[Term]) -> str:
     # One block per definition: Python-Markdown's abbr processor takes one definition per pass
     # and re-tests the rest of its block, so one long block costs O(n²) per page.
     return "\n\n".join(lines)
-
-
-def lesson_list(lessons: list[Lesson], tracks: dict, page_dir: str, costs: dict | None = None) -> str:
-    """Markdown for the home page: lessons grouped by track, in order, each with what running it
-    takes (`costs` by slug, coursetools.cost)."""
-    out = []
-    for track in sorted({lesson.meta["track"] for lesson in lessons}):
-        name = track_name(tracks, track)
-        out.append(f"### Track {track}{' · ' + name if name else ''}\n")
-        for lesson in (l for l in lessons if l.meta["track"] == track):
-            link = _relative(lesson.src_uri, page_dir)
-            takes = cost.list_words(costs[lesson.slug]) if costs else ""
-            takes = f' <span class="course-cost">({takes})</span>' if takes else ""
-            out.append(
-                f"- **[Lesson {lesson.number}: {lesson.title}]({link})** — {lesson.meta['summary']}{takes}"
-                # The reader's standing in the lesson's quiz, filled in by progress.js.
-                f' <span class="course-lesson-status" data-lesson="{lesson.slug}" hidden></span>'
-            )
-        out.append("")
-    return "\n".join(out)
 
 
 # Where a reader's torch comes from. PyPI's torch for Linux is the CUDA build, which brings
@@ -210,9 +189,3 @@ def inline_manifest(manifest_json: str) -> str:
     instant navigation re-creates the scripts of a page it swaps in, without their type, and the
     browser would run the JSON as code."""
     return f'<div hidden data-course-manifest="{html.escape(manifest_json, quote=True)}"></div>'
-
-
-def _relative(target_src_uri: str, page_dir: str) -> str:
-    """A link from a page in `page_dir` (a docs-relative folder, '' for the root) to a .md file."""
-    depth = len([p for p in page_dir.split("/") if p])
-    return "../" * depth + target_src_uri

@@ -1,5 +1,5 @@
-"""The course's widgets (quiz, outcome box, key terms and glossary), rendered from the Jinja templates in
-overrides/course/.
+"""The course's widgets (quiz, outcome box, key terms, glossary, lesson list), rendered from the
+Jinja templates in overrides/course/.
 
 A template is looked up as Material looks up its partials: in the theme's folders first (the
 site's `custom_dir`, then the theme's own), then in the course's defaults. So a theme overrides a
@@ -16,7 +16,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .lessons import Lesson
+from . import cost
+from .lessons import Lesson, track_name
 
 # The course's own templates, relative to the folder of mkdocs.yml.
 DEFAULTS = Path("overrides")
@@ -86,6 +87,27 @@ class Widgets:
         terms = sorted((t for lesson in lessons for t in lesson.terms), key=lambda t: t.term.lower())
         entries = [{"term": term, "link": f"{relative(term.lesson.src_uri, page_dir)}#{term.id}"} for term in terms]
         return self._render("glossary", entries=entries)
+
+    def lesson_list(self, lessons: list[Lesson], tracks: dict, page_dir: str, costs: dict | None = None) -> str:
+        """Markdown for the home page: lessons grouped by track, in order, each with what running
+        it takes (`costs` by slug, coursetools.cost)."""
+        grouped = [
+            {
+                "number": number,
+                "name": track_name(tracks, number),
+                "lessons": [
+                    {
+                        "lesson": lesson,
+                        "link": relative(lesson.src_uri, page_dir),
+                        "takes": cost.list_words(costs[lesson.slug]) if costs else "",
+                    }
+                    for lesson in lessons
+                    if lesson.meta["track"] == number
+                ],
+            }
+            for number in sorted({lesson.meta["track"] for lesson in lessons})
+        ]
+        return self._render("lesson_list", tracks=grouped)
 
 
 def relative(target_src_uri: str, page_dir: str) -> str:

@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 # MkDocs loads a hook as a lone file, not as part of its package: make the package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from coursetools import cost, notebook, outputs, render  # noqa: E402
+from coursetools import cost, notebook, outputs, render, widgets  # noqa: E402
 from coursetools.lessons import KEY_TERMS_MARKER, QUIZ_MARKER, LessonError, includes, load_course  # noqa: E402
 
 LESSON_LIST_MARKER = "<!-- course:lessons -->"
@@ -81,6 +81,7 @@ def on_config(config):
         namespace=course.get("storage_namespace", "course"),
         snippets_dir=snippets_dir,
         install=installs[""],
+        widgets=widgets.Widgets.for_site(config.theme.dirs, root),
     )
     return config
 
@@ -123,11 +124,12 @@ def on_page_markdown(markdown, page, config, files):
                 config.edit_uri, notebook.notebook_path(lesson).relative_to(config.docs_dir).as_posix()
             )
             takes = cost.lesson_words(_course["costs"][lesson.slug])
-            markdown = f"{head}\n\n{render.outcome(lesson, colab, takes)}\n{rest}"
-        markdown = markdown.replace(KEY_TERMS_MARKER, render.key_terms(lesson))
+            markdown = f"{head}\n\n{_course['widgets'].outcome(lesson, colab, takes)}\n{rest}"
+        markdown = markdown.replace(KEY_TERMS_MARKER, _course["widgets"].key_terms(lesson))
     if LESSON_LIST_MARKER in markdown:
         markdown = markdown.replace(
-            LESSON_LIST_MARKER, render.lesson_list(_course["lessons"], _course["tracks"], page_dir, _course["costs"])
+            LESSON_LIST_MARKER,
+            _course["widgets"].lesson_list(_course["lessons"], _course["tracks"], page_dir, _course["costs"]),
         )
     if HARDWARE_MARKER in markdown:
         markdown = markdown.replace(HARDWARE_MARKER, cost.course_words(_course["costs"].values()))
@@ -137,7 +139,7 @@ def on_page_markdown(markdown, page, config, files):
         markdown = markdown.replace(INSTALL_MARKER, render.install_block(command))
     glossary = GLOSSARY_MARKER in markdown
     if glossary:
-        markdown = markdown.replace(GLOSSARY_MARKER, render.glossary(_course["lessons"], page_dir))
+        markdown = markdown.replace(GLOSSARY_MARKER, _course["widgets"].glossary(_course["lessons"], page_dir))
     # Not on the glossary, where every term's definition is on the page already: there the
     # tooltips were 291 abbr elements whose set-up held a phone's main thread for a second.
     if src.endswith(".md") and not glossary:
@@ -174,7 +176,7 @@ def on_page_content(html, page, config, files):
     lesson = _course["by_page"].get(page.file.src_uri)
     if lesson is None:
         return html
-    return html.replace(QUIZ_MARKER, render.quiz(lesson, _course["namespace"]))
+    return html.replace(QUIZ_MARKER, _course["widgets"].quiz(lesson, _course["namespace"]))
 
 
 def on_files(files, config):

@@ -1,4 +1,5 @@
-"""HTML and Markdown that the build generates from lesson data (key terms, quiz, glossary)."""
+"""What the build generates for pages beside the widgets (coursetools/widgets.py): term tooltips,
+install lines, Colab links, the notebook pages, lazy figures and the inline course manifest."""
 
 from __future__ import annotations
 
@@ -6,33 +7,14 @@ import html
 import re
 from pathlib import Path
 
-from . import cost
-from .lessons import Lesson, Term, track_name
+from .lessons import Lesson, Term
 
 _CODE = re.compile(r"`([^`]+)`")
-
-
-def inline_text(text: str) -> str:
-    """Plain text with `backticks` as inline code. Everything else is escaped: quiz and term
-    text is content, never markup, so `<img onerror=…>` shows as text and runs nothing."""
-    parts = _CODE.split(text)
-    return "".join(
-        f"<code>{html.escape(part)}</code>" if index % 2 else html.escape(part) for index, part in enumerate(parts)
-    )
 
 
 def plain_text(text: str) -> str:
     """Text for a title attribute (tooltips): no markup at all."""
     return _CODE.sub(r"\1", text)
-
-
-def key_terms(lesson: Lesson) -> str:
-    """Markdown (md_in_html) for the lesson's definition list; ids make each term linkable."""
-    rows = "\n".join(
-        f'<dt id="{term.id}" markdown="span">[{term.term}](#{term.id})</dt>\n<dd markdown="span">{term.definition}</dd>'
-        for term in lesson.terms
-    )
-    return f'<dl class="course-terms" markdown>\n{rows}\n</dl>'
 
 
 def abbreviations(terms: list[Term]) -> str:
@@ -44,41 +26,6 @@ def abbreviations(terms: list[Term]) -> str:
     # One block per definition: Python-Markdown's abbr processor takes one definition per pass
     # and re-tests the rest of its block, so one long block costs O(n²) per page.
     return "\n\n".join(lines)
-
-
-def glossary(lessons: list[Lesson], page_dir: str) -> str:
-    """Markdown for the glossary: every term, alphabetically, linking back to its lesson."""
-    terms = sorted((t for lesson in lessons for t in lesson.terms), key=lambda t: t.term.lower())
-    blocks = []
-    for term in terms:
-        link = f"{_relative(term.lesson.src_uri, page_dir)}#{term.id}"
-        blocks.append(
-            f'<div class="course-glossary-entry" id="{term.id}" markdown>\n\n'
-            # h2 under the page's h1: a heading level skipped is an accessibility fault (axe heading-order).
-            f"## {term.term}\n\n{term.definition}\n\n"
-            f"Defined in [Lesson {term.lesson.number}: {term.lesson.title}]({link}).\n\n</div>"
-        )
-    return "\n\n".join(blocks)
-
-
-def lesson_list(lessons: list[Lesson], tracks: dict, page_dir: str, costs: dict | None = None) -> str:
-    """Markdown for the home page: lessons grouped by track, in order, each with what running it
-    takes (`costs` by slug, coursetools.cost)."""
-    out = []
-    for track in sorted({lesson.meta["track"] for lesson in lessons}):
-        name = track_name(tracks, track)
-        out.append(f"### Track {track}{' · ' + name if name else ''}\n")
-        for lesson in (l for l in lessons if l.meta["track"] == track):
-            link = _relative(lesson.src_uri, page_dir)
-            takes = cost.list_words(costs[lesson.slug]) if costs else ""
-            takes = f' <span class="course-cost">({takes})</span>' if takes else ""
-            out.append(
-                f"- **[Lesson {lesson.number}: {lesson.title}]({link})** — {lesson.meta['summary']}{takes}"
-                # The reader's standing in the lesson's quiz, filled in by progress.js.
-                f' <span class="course-lesson-status" data-lesson="{lesson.slug}" hidden></span>'
-            )
-        out.append("")
-    return "\n".join(out)
 
 
 # Where a reader's torch comes from. PyPI's torch for Linux is the CUDA build, which brings
@@ -158,23 +105,6 @@ def colab_url(edit_uri: str | None, src_uri: str) -> str | None:
         return None
     owner, repo, branch, docs = found.groups()
     return f"https://colab.research.google.com/github/{owner}/{repo}/blob/{branch}/{docs}/{src_uri}"
-
-
-def outcome(lesson: Lesson, colab: str | None, takes: str = "") -> str:
-    # mkdocs-jupyter renders the notebook as a page at lessons/<slug>/<slug>/, its file beside it.
-    page = f"{lesson.slug}/"
-    links = [
-        f'<a class="course-notebook-download" href="{page}{lesson.slug}.ipynb" download>Download the notebook</a>',
-        f'<a class="course-notebook-page" href="{page}">read it here</a>',
-    ]
-    if colab:
-        links.insert(0, f'<a class="course-notebook-colab" href="{html.escape(colab)}">Open it in Colab</a>')
-    return (
-        f'<p class="course-lesson-meta">Track {lesson.meta["track"]} · Lesson {lesson.number}</p>\n\n'
-        f'!!! abstract "What you will learn"\n\n    {" ".join(str(lesson.meta["outcome"]).split())}\n\n'
-        f"    This lesson is also a notebook, with its text, code and recorded outputs: {' · '.join(links)}.\n"
-        + (f'\n    <span class="course-cost">{takes}</span>\n' if takes else "")
-    )
 
 
 _NOTEBOOK_CODE = re.compile(r'<div class="(highlight-ipynb[^"]*)"><pre>(.*?)(</pre>)', re.S)
@@ -259,48 +189,3 @@ def inline_manifest(manifest_json: str) -> str:
     instant navigation re-creates the scripts of a page it swaps in, without their type, and the
     browser would run the JSON as code."""
     return f'<div hidden data-course-manifest="{html.escape(manifest_json, quote=True)}"></div>'
-
-
-def quiz(lesson: Lesson, namespace: str) -> str:
-    """The Check yourself form. It works as plain HTML; docs/javascripts/quiz.js adds feedback,
-    score and saved answers on top."""
-    total = len(lesson.questions)
-    parts = [
-        f'<form class="course-quiz" data-quiz="{html.escape(namespace)}:{lesson.slug}" data-total="{total}" '
-        f'aria-label="Check yourself: {html.escape(lesson.title)}" novalidate>',
-        f'<p class="course-quiz__intro">{total} questions. Answers are saved to this browser.</p>',
-        '<p class="course-quiz__storage" hidden></p>',
-    ]
-    for number, question in enumerate(lesson.questions, 1):
-        kind = "checkbox" if question.multi else "radio"
-        name = f"{lesson.slug}--{question.id}"
-        options = "".join(
-            f'<label class="course-quiz__option"><input type="{kind}" name="{name}" value="{index}"'
-            f"{' data-correct' if option.correct else ''}> <span>{inline_text(option.text)}</span></label>"
-            for index, option in enumerate(question.options)
-        )
-        parts.append(
-            f'<fieldset class="course-quiz__question" id="quiz-{question.id}" data-question="{question.id}" '
-            f'data-version="{question.version}">'
-            f'<legend><span class="course-quiz__number">{number}.</span> {inline_text(question.question)}</legend>'
-            f'<div class="course-quiz__options">{options}</div>'
-            f'<p class="course-quiz__feedback" hidden></p>'
-            f'<div class="course-quiz__explanation" hidden><p>{inline_text(question.explanation)}</p></div>'
-            f"</fieldset>"
-        )
-    parts.append(
-        '<div class="course-quiz__footer">'
-        '<p class="course-quiz__score">None answered yet.</p>'
-        '<button type="button" class="md-button course-quiz__reset">Reset answers</button>'
-        "</div>"
-        '<p class="course-quiz__status md-visually-hidden" role="status" aria-live="polite"></p>'
-        "<noscript><p>Turn on JavaScript to check your answers.</p></noscript>"
-        "</form>"
-    )
-    return "".join(parts)
-
-
-def _relative(target_src_uri: str, page_dir: str) -> str:
-    """A link from a page in `page_dir` (a docs-relative folder, '' for the root) to a .md file."""
-    depth = len([p for p in page_dir.split("/") if p])
-    return "../" * depth + target_src_uri

@@ -8,7 +8,9 @@
  *         a multiple-answer question). "time" says when it was given, so an import keeps the
  *         newer of two answers; entries saved before "time" existed have none and count as oldest.
  * Bumping a question's version in quiz.yml changes its key: answers saved for an older version
- * count as unanswered everywhere.
+ * count as unanswered everywhere. Keys are built by the functions under "storage keys" below and
+ * nowhere else; the build writes a quiz's "<namespace>:<lesson slug>" into its form's data-quiz
+ * (overrides/course/quiz.html).
  */
 (function () {
   "use strict";
@@ -70,9 +72,44 @@
     };
   }
 
-  function key(quizKey, questionId, version) {
-    return quizKey + ":" + questionId + ":v" + version;
+  // ------------------------------------------------------------ storage keys
+
+  var SEPARATOR = ":";
+
+  /* "<namespace>:<lesson slug>", what every key of one lesson's quiz starts with. */
+  function quizKey(namespace, slug) {
+    return namespace + SEPARATOR + slug;
   }
+
+  /* What every key under a namespace or a quiz key starts with. */
+  function within(scope) {
+    return scope + SEPARATOR;
+  }
+
+  /* What the keys of a question's answers start with, whatever their version. */
+  function questionPrefix(quizKey, questionId) {
+    return within(quizKey) + questionId + SEPARATOR + "v";
+  }
+
+  function key(quizKey, questionId, version) {
+    return questionPrefix(quizKey, questionId) + version;
+  }
+
+  // ------------------------------------------------------------ what is said about storage
+
+  /* Every sentence the course's scripts show about this browser's storage, in one place. */
+  var MESSAGES = {
+    // Where saved answers are counted (the lesson list, Your progress).
+    unavailable: "This browser isn't letting the course save data, so answers can't be kept or shown here.",
+    full: "This browser's storage for this site is full or read-only, so new answers can't be saved here.",
+    unreadable: "Some saved answers in this browser could not be read, so those questions count as unanswered.",
+    notDeleted: "Some answers could not be deleted: this browser isn't letting the course change its data.",
+    // In a quiz, which keeps working in memory without storage.
+    quizUnavailable:
+      "This browser isn't letting the course save data, so your answers won't be kept in this " +
+      "browser: they will be gone when you leave or reload the page.",
+    quizUnreadable: "A saved answer in this browser could not be read, so that question starts fresh."
+  };
 
   /* A choice that fits a question with `count` options, normalised; null when it doesn't. */
   function validChoice(choice, count, multi) {
@@ -141,17 +178,15 @@
   window.courseStore = {
     onEveryPage: onEveryPage,
     open: open,
+    quizKey: quizKey,
+    within: within,
+    questionPrefix: questionPrefix,
     key: key,
     validChoice: validChoice,
     isCorrect: isCorrect,
     read: read,
     value: value,
     standing: standing,
-    MESSAGE_UNAVAILABLE:
-      "This browser isn't letting the course save data, so answers can't be kept or shown here.",
-    MESSAGE_FULL:
-      "This browser's storage for this site is full or read-only, so new answers can't be saved here.",
-    MESSAGE_UNREADABLE:
-      "Some saved answers in this browser could not be read, so those questions count as unanswered."
+    MESSAGES: MESSAGES
   };
 })();

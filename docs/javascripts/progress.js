@@ -69,7 +69,7 @@
     data.tracks.forEach(function (track) {
       var entry = { number: track.number, name: String(track.name || ""), lessons: [] };
       track.lessons.forEach(function (raw) {
-        var quizKey = data.namespace + ":" + raw.slug;
+        var quizKey = store.quizKey(data.namespace, raw.slug);
         var lesson = {
           slug: raw.slug,
           number: String(raw.number),
@@ -131,10 +131,10 @@
 
   /* The note for pages that show progress ("" when all is well). Tries a write: call it only there. */
   function storageNote(state, progress) {
-    if (!state.storage.available || state.failed) return store.MESSAGE_UNAVAILABLE;
+    if (!state.storage.available || state.failed) return store.MESSAGES.unavailable;
     var notes = [];
-    if (!state.storage.writable()) notes.push(store.MESSAGE_FULL);
-    if (progress.unreadable) notes.push(store.MESSAGE_UNREADABLE);
+    if (!state.storage.writable()) notes.push(store.MESSAGES.full);
+    if (progress.unreadable) notes.push(store.MESSAGES.unreadable);
     return notes.join(" ");
   }
 
@@ -492,7 +492,7 @@
       var checked = checkFile(course, text);
       if (checked.error) return refuse(checked.error);
       var state = openStorage();
-      if (!state.storage.available) return refuse(store.MESSAGE_UNAVAILABLE);
+      if (!state.storage.available) return refuse(store.MESSAGES.unavailable);
       var latest = {};
       var skipped = 0;
       checked.answers.forEach(function (answer) {
@@ -527,7 +527,7 @@
           if (entry.before === null) state.storage.remove(entry.key);
           else state.storage.set(entry.key, entry.before);
         });
-        return refuse(store.MESSAGE_FULL);
+        return refuse(store.MESSAGES.full);
       }
       var parts = ["Imported " + plural(written.length, "answer") + " from " + name + "."];
       if (kept) parts.push(plural(kept, "answer") + " given more recently in this browser " + (kept === 1 ? "was" : "were") + " kept.");
@@ -541,7 +541,7 @@
 
   function askReset(course, view) {
     var state = openStorage();
-    var count = state.storage.keys(course.namespace + ":").length;
+    var count = state.storage.keys(store.within(course.namespace)).length;
     say(view.resetMessage, "");
     if (!count) {
       say(view.resetMessage, "There are no saved answers in this browser to delete.");
@@ -562,11 +562,11 @@
 
   function resetAll(course, view) {
     var state = openStorage();
-    var keys = state.storage.keys(course.namespace + ":");
+    var keys = state.storage.keys(store.within(course.namespace));
     keys.forEach(function (key) { state.storage.remove(key); });
-    var left = state.storage.keys(course.namespace + ":").length;
+    var left = state.storage.keys(store.within(course.namespace)).length;
     if (state.failed || left) {
-      closeConfirm(view, "Some answers could not be deleted: this browser isn't letting the course change its data.", true);
+      closeConfirm(view, store.MESSAGES.notDeleted, true);
     } else {
       closeConfirm(view, "Deleted " + plural(keys.length, "answer") + " from this browser.");
     }

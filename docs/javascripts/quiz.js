@@ -1,13 +1,13 @@
 /* "Check yourself" quizzes: feedback, score and answers saved in this browser.
  *
- * The server renders each quiz as a plain form (coursetools/render.py, quiz()). This script
+ * The build renders each quiz as a plain form (overrides/course/quiz.html). This script
  * adds behaviour on top, with no library and no build step:
  *
  * - choosing an option shows feedback and the explanation, updates the score and announces
  *   the feedback through the form's live region;
- * - each answer is saved in localStorage under "<namespace>:<lesson>:<question>:v<version>"
- *   as {"choice": …, "time": …} (course-store.js, which this script needs loaded first), and
- *   restored on load. Bumping a question's version in quiz.yml drops only that answer;
+ * - each answer is saved in localStorage and restored on load (course-store.js, which this
+ *   script needs loaded first, holds the key format). Bumping a question's version in quiz.yml
+ *   drops only that answer;
  * - the score line says where the reader stands in words ("Answered 2 of 4, 1 right"), and each
  *   change is told to the page as a "course-quiz:change" event (progress.js updates the nav);
  * - storage that is blocked, full or holds unreadable data never breaks the quiz: it keeps
@@ -19,12 +19,6 @@
   "use strict";
 
   var MOUNTED = "quizMounted"; // data-quiz-mounted on a form that has its listeners
-
-  var MESSAGE_UNAVAILABLE =
-    "This browser isn't letting the course save data, so your answers won't be kept in this " +
-    "browser: they will be gone when you leave or reload the page.";
-  var MESSAGE_UNREADABLE =
-    "A saved answer in this browser could not be read, so that question starts fresh.";
 
   var store = window.courseStore;
   var NOT_STARTED = "None answered yet";
@@ -50,7 +44,7 @@
     function reportStorage(kind) {
       problems[kind] = true;
       if (!storageNote) return;
-      storageNote.textContent = problems.unavailable ? MESSAGE_UNAVAILABLE : MESSAGE_UNREADABLE;
+      storageNote.textContent = problems.unavailable ? store.MESSAGES.quizUnavailable : store.MESSAGES.quizUnreadable;
       storageNote.hidden = false;
     }
     var storage = store.open(reportStorage);
@@ -64,7 +58,7 @@
         number: position + 1,
         id: id,
         key: store.key(quizKey, id, version),
-        versionPrefix: quizKey + ":" + id + ":v",
+        versionPrefix: store.questionPrefix(quizKey, id),
         inputs: inputs,
         multi: inputs.some(function (input) { return input.type === "checkbox"; }),
         feedback: fieldset.querySelector(".course-quiz__feedback"),
@@ -198,7 +192,7 @@
 
     if (resetButton) {
       resetButton.addEventListener("click", function () {
-        storage.keys(quizKey + ":").forEach(function (key) { storage.remove(key); });
+        storage.keys(store.within(quizKey)).forEach(function (key) { storage.remove(key); });
         questions.forEach(function (question) {
           question.choice = null;
           storage.remove(question.key);

@@ -90,6 +90,14 @@ def test_key_terms_explain_themselves_on_hover(built_site, course, slug):
 
 
 @pytest.mark.parametrize("slug", SLUGS)
+def test_each_term_has_one_tooltip_per_page_on_its_first_use(built_site, course, slug):
+    # Each tooltip costs a phone's main thread (Lighthouse); one per term is enough to explain it.
+    article = _article(_lesson(built_site, slug))
+    titles = [abbr["title"] for abbr in article.find_all("abbr")]
+    assert titles and len(titles) == len(set(titles))
+
+
+@pytest.mark.parametrize("slug", SLUGS)
 def test_quiz_has_its_questions_each_with_one_correct_answer_and_an_explanation(built_site, course, slug):
     quiz = _lesson(built_site, slug).select_one("form.course-quiz")
     questions = quiz.select("fieldset.course-quiz__question")

@@ -172,7 +172,7 @@ def on_page_content(html, page, config, files):
         # progress.js lays them out in the same frame as the page instead of after fetching
         # course.json, which moved what was below (layout shift, Lighthouse CLS 0.4).
         html += render.inline_manifest(_course["manifest"])
-    html = render.first_tooltips(render.lazy_figures(html))
+    html = render.light_code(render.first_tooltips(render.lazy_figures(html)))
     lesson = _course["by_page"].get(page.file.src_uri)
     if lesson is None:
         return html

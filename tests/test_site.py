@@ -98,6 +98,18 @@ def test_each_term_has_one_tooltip_per_page_on_its_first_use(built_site, course,
 
 
 @pytest.mark.parametrize("slug", SLUGS)
+def test_code_blocks_hold_no_spans_drawn_as_plain_text_and_give_their_length(built_site, slug):
+    # A phone styles and lays out every element at load: tokens Material draws in the code's own
+    # colour gain nothing from a <span> (render.light_code); a block's line count sizes it until
+    # the browser lays it out (course.css, content-visibility).
+    blocks = _article(_lesson(built_site, slug)).find_all("pre")
+    assert blocks
+    for pre in blocks:
+        assert pre.select("span.n, span.w") == [], pre.get_text()[:80]
+        assert pre["style"] == f"--course-lines:{pre.get_text().count(chr(10))}"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
 def test_quiz_has_its_questions_each_with_one_correct_answer_and_an_explanation(built_site, course, slug):
     quiz = _lesson(built_site, slug).select_one("form.course-quiz")
     questions = quiz.select("fieldset.course-quiz__question")

@@ -100,6 +100,22 @@ def test_a_reader_who_never_searches_never_downloads_the_search_index(open_page,
     watch.assert_clean()
 
 
+def test_a_phone_sets_up_a_code_block_when_the_reader_reaches_it(open_page, sites):
+    """Material mounts a block's copy button when it comes into view (`content.lazy`) and the
+    browser lays a block out only near the screen (course.css, content-visibility), so loading
+    a lesson on a phone no longer pays for every block on it (issue 23, Lighthouse mobile)."""
+    page, watch = open_page(viewport={"width": 390, "height": 800})
+    page.goto(sites.url("main", LESSON))
+    page.wait_for_load_state("load")
+    last = page.locator("article .highlight:not(.course-output) pre").last
+    copy = last.locator("button[data-md-type='copy']")
+    assert last.evaluate("(pre) => getComputedStyle(pre).contentVisibility") == "auto"
+    assert copy.count() == 0, "a block far below the screen was set up at load"
+    last.scroll_into_view_if_needed()
+    expect(copy).to_have_count(1)
+    watch.assert_clean()
+
+
 def test_pages_log_no_errors_and_stay_on_localhost(open_page, sites):
     page, watch = open_page()
     for name, path in PAGES.items():

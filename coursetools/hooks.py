@@ -166,7 +166,7 @@ def on_page_content(html, page, config, files):
         # The notebook is generated from its page: there is nothing in it to edit by hand.
         page.edit_url = None
         alts = render.notebook_alts(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
-        return render.notebook_page(Path(page.file.src_uri).name, html, alts)
+        return render.light_code(render.notebook_page(Path(page.file.src_uri).name, html, alts))
     if "data-course-progress" in html or "course-lesson-status" in html:
         # The pages that show the reader's progress carry the course manifest inline, so
         # progress.js lays them out in the same frame as the page instead of after fetching

@@ -204,7 +204,7 @@ def first_tooltips(html_text: str) -> str:
 # Pygments' tokens that Material draws in the code's own colour (`n`, a name, is
 # `--md-code-hl-name-color: var(--md-code-fg-color)`) or not at all (`w`, whitespace).
 _PLAIN_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
-_PRE = re.compile(r"<pre>(.*?)</pre>", re.DOTALL)
+_PRE = re.compile(r"<pre((?: id=\"[^\"]*\")?)>(.*?)</pre>", re.DOTALL)  # pages' and notebooks' blocks
 
 
 def light_code(html_text: str) -> str:
@@ -217,8 +217,8 @@ def light_code(html_text: str) -> str:
     """
 
     def pre(match: re.Match) -> str:
-        inner = _PLAIN_TOKEN.sub(r"\1", match.group(1))
-        return f'<pre style="--course-lines:{inner.count(chr(10))}">{inner}</pre>'
+        inner = _PLAIN_TOKEN.sub(r"\1", match.group(2))
+        return f'<pre{match.group(1)} style="--course-lines:{inner.count(chr(10))}">{inner}</pre>'
 
     return _PRE.sub(pre, html_text)
 

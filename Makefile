@@ -26,12 +26,16 @@ export PATH := $(abspath $(VENV))/bin:$(PATH)
 # starts without pip (the pip of the Python that made it installs into it, `pip --python`, pip
 # 22.3 and newer; where that pip is missing or older, ensurepip puts one in the venv after all),
 # and nothing is byte-compiled at install (serve and build compile what they import, below).
-$(SITE_STAMP): requirements-site.txt requirements-site-no-deps.txt
+# Last, the course's own package (pyproject.toml), editable: it registers the MkDocs plugin the
+# build runs. Its build backend (flit-core) is pinned in requirements-site.txt and installed
+# first, so there is no build venv to make (--no-build-isolation) and nothing more to download.
+$(SITE_STAMP): requirements-site.txt requirements-site-no-deps.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv --without-pip $(VENV)
 	pip="$(PY) -m pip"; $$pip --version &>/dev/null || pip="$(PYTHON) -m pip --python $(PY)"; \
 	$$pip --version &>/dev/null || { $(PY) -m ensurepip >/dev/null && pip="$(PY) -m pip"; }; \
 	$$pip install -q --no-compile -r requirements-site.txt && \
-	$$pip install -q --no-compile --no-deps -r requirements-site-no-deps.txt
+	$$pip install -q --no-compile --no-deps -r requirements-site-no-deps.txt && \
+	$$pip install -q --no-compile --no-deps --no-build-isolation -e .
 	touch $@
 
 # The model and test stack, on top of the site. The venv gets its own pip here, for the tools
@@ -50,14 +54,19 @@ $(STAMP): $(SITE_STAMP) requirements.txt requirements-models.txt
 # sources, where mkdocs serve would see new files in coursetools/ and rebuild), so only the
 # first run after a site install compiles.
 KEEP_BYTECODE := PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(abspath $(VENV))/pycache
+# Every command runs as `python -m …` from the repository's root: -m puts the current folder
+# first on sys.path, so the checkout's own coursetools is imported, even with a venv whose
+# editable install points at another checkout (a copy of the course made with VENV=…, as
+# tests/test_contributor_path.py does). .venv/bin/mkdocs or .venv/bin/course would not.
+COURSE := $(PY) -m coursetools
 
 ## Serve the site with live reload on http://127.0.0.1:8000 (site requirements only)
 serve: $(SITE_STAMP)
-	$(KEEP_BYTECODE) $(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
+	$(KEEP_BYTECODE) $(PY) -m mkdocs serve -a 127.0.0.1:$(PORT)
 
 ## Build the site into site/ (fails on any warning; site requirements only)
 build: $(SITE_STAMP)
-	$(KEEP_BYTECODE) $(BIN)/mkdocs build --strict
+	$(KEEP_BYTECODE) $(PY) -m mkdocs build --strict
 
 ## Every test: site, lessons, snippets against SmolLM2, browser; snippet coverage must be 100%
 test: $(STAMP) browser java

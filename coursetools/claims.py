@@ -1,4 +1,4 @@
-"""Claim tests and the page they hold, kept linked: `python -m coursetools.claims`.
+"""Claim tests and the page they hold, kept linked: `python -m coursetools claims`.
 
 Every test function in tests/snippets/<slug>/ is a claim test. It names the sentence(s) of
 docs/lessons/<slug>/index.md whose claim it holds, copied from the Markdown source:
@@ -31,8 +31,8 @@ from pathlib import Path
 
 from coursetools.lessons import KEY_TERMS_MARKER, LESSONS_DIR, Problem, split_front_matter
 from coursetools.models import BASE_ID, INSTRUCT_ID
+from coursetools.repo import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 MARK = "quotes"
 FIX_ADD = (
     'decorate it with @pytest.mark.quotes("…"), quoting the sentence(s) of {page} whose claim it '

@@ -11,7 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from coursetools.repo import ROOT, newcomer_env  # noqa: F401  (newcomer_env: for the tests that import it here)
+
 # A copy is what a contributor's clone holds: everything but git's folder and what the project's
 # commands make (the venv, model caches, built sites, screenshots, test and bytecode caches).
 NOT_IN_A_CLONE = (
@@ -72,7 +73,10 @@ def build(course: Path, site: Path, engine: str = "mkdocs") -> subprocess.Comple
 def write_notebooks(course: Path) -> None:
     """`make notebooks` in the copy: after a change to a page the build wants fresh notebooks."""
     subprocess.run(
-        [sys.executable, "-m", "coursetools.notebook", "--root", str(course)], check=True, capture_output=True
+        [sys.executable, "-m", "coursetools", "notebooks", "--root", str(course)],
+        cwd=course,  # as `make notebooks` runs it: the copy's own coursetools
+        check=True,
+        capture_output=True,
     )
 
 
@@ -88,15 +92,6 @@ def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
     hits = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line]
     assert len(hits) >= occurrence, f"{needle!r} is not in {path} {occurrence} time(s)"
     return hits[occurrence - 1]
-
-
-def newcomer_env() -> dict:
-    """This environment without the running venv first on PATH (as `make test` puts it), so a
-    Makefile run in a copy finds the machine's Python, as it does for someone who just cloned."""
-    venv_bin = str(Path(sys.executable).parent)
-    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHON", "MAKEFLAGS", "MAKELEVEL")}
-    env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep) if p != venv_bin)
-    return env
 
 
 def _content(path: Path) -> bytes:

@@ -27,8 +27,11 @@ SLUG = "zz-contributor-path"
 
 def _make(course: Path, *args: str) -> subprocess.CompletedProcess:
     venv = Path(sys.executable).parent.parent
+    # -o: never (re)install a layer of this venv from the copy, which would point its editable
+    # install of coursetools at the copy. The Makefile runs the copy's own (tests/test_package.py).
+    keep = [f"-o{venv / '.site-installed'}", f"-o{venv / '.installed'}"]
     return subprocess.run(
-        ["make", "-C", str(course), f"VENV={venv}", *args],
+        ["make", "-C", str(course), f"VENV={venv}", *keep, *args],
         env={**os.environ, "COURSE_CACHE": str(CACHE)},  # the models converted once, not again
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -17,26 +17,18 @@ COMMANDS = {
     "run": ("coursetools.runner", "run snippets as a reader would, on the tests' models", "make run"),
     "record-outputs": (
         "coursetools.commands.record_outputs",
-        "record the outputs still pending, on real models only, then run every claim test",
+        "record pending outputs, then test",
         "make record-outputs",
     ),
     "notebooks": ("coursetools.notebook", "rewrite each lesson's notebook from its page", "make notebooks"),
     "lesson": ("coursetools.scaffold", "start a new lesson", "make lesson"),
-    "pending": ("coursetools.commands.pending_outputs", "each lesson's pending outputs, as a Markdown table", ""),
+    "pending": ("coursetools.commands.pending_outputs", "each lesson's pending outputs, as a table", ""),
     "claims": ("coursetools.claims", "paragraphs that make a claim no claim test quotes", ""),
     "shards": ("coursetools.shards", "CI's test shards, from the course", "make test-shard"),
     "bench": ("coursetools.commands.bench.report", "time what readers and contributors wait for", "make bench"),
-    "copy-check": (
-        "coursetools.commands.copy_check",
-        "paste every block of the built site into a fresh interpreter and compare",
-        "",
-    ),
+    "copy-check": ("coursetools.commands.copy_check", "every block of the built site, pasted and compared", ""),
     "lighthouse": ("coursetools.commands.lighthouse", "Lighthouse on every reader page", ""),
-    "install-sizes": (
-        "coursetools.commands.install_sizes",
-        "what the install line downloads, per platform",
-        "",
-    ),
+    "install-sizes": ("coursetools.commands.install_sizes", "what the install line downloads, per platform", ""),
 }
 
 

@@ -70,6 +70,21 @@ def build(course: Path, site: Path, engine: str = "mkdocs") -> subprocess.Comple
     )
 
 
+def make_with_this_venv(course: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`make -C <copy> VENV=<the venv running the tests> …`, stdout and stderr together. Its layers
+    are never (re)installed from the copy (make -o), which would point the venv's editable install
+    of coursetools at the copy; the Makefile runs the copy's own code (tests/test_package.py)."""
+    venv = Path(sys.executable).parent.parent
+    keep = [f"-o{venv / '.site-installed'}", f"-o{venv / '.installed'}"]
+    return subprocess.run(
+        ["make", "-C", str(course), f"VENV={venv}", *keep, *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
 def write_notebooks(course: Path) -> None:
     """`make notebooks` in the copy: after a change to a page the build wants fresh notebooks."""
     subprocess.run(

@@ -11,28 +11,14 @@ from __future__ import annotations
 
 import importlib
 import re
-import subprocess
-import sys
 from pathlib import Path
 
-from course_copy import copy_course
+from course_copy import copy_course, make_with_this_venv
 
 from coursetools.__main__ import COMMANDS
 from coursetools.repo import ROOT
 
 MARKER = "coursetools imported from "
-
-
-def _make(course: Path, *args: str) -> subprocess.CompletedProcess:
-    venv = Path(sys.executable).parent.parent
-    # -o: never (re)install a layer here, which would point this venv's editable install at the copy.
-    keep = [f"-o{venv / '.site-installed'}", f"-o{venv / '.installed'}"]
-    return subprocess.run(
-        ["make", "-C", str(course), f"VENV={venv}", *keep, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
 
 
 def test_a_copy_run_with_another_checkouts_venv_imports_its_own_coursetools(tmp_path):
@@ -46,7 +32,7 @@ def test_a_copy_run_with_another_checkouts_venv_imports_its_own_coursetools(tmp_
     )
     expected = MARKER + str(package)
     for target in ("notebooks", "build"):
-        result = _make(course, target)
+        result = make_with_this_venv(course, target)
         assert result.returncode == 0, f"make {target} in a copy failed:\n{result.stdout[-4000:]}"
         imported = sorted(set(re.findall(f"{MARKER}.*", result.stdout)))
         assert imported == [expected], (

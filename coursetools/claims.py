@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import ast
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -264,8 +263,11 @@ def report(root: Path = ROOT, slugs: set[str] | None = None) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    slugs = set(argv) or None
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m coursetools claims", description=__doc__.split("\n")[0])
+    parser.add_argument("slugs", nargs="*", help="lessons to report on (default: every lesson)")
+    slugs = set(parser.parse_args(argv).slugs) or None
     listing = report(ROOT, slugs)
     print(
         f"Paragraphs that state something about a model and that no claim test quotes: {len(listing) // 2}\n"

@@ -65,3 +65,23 @@ def test_nothing_edits_sys_path():
         if re.search(r"sys\.path\.(insert|append)\(", line) and path != Path(__file__)
     ]
     assert not edits, f"sys.path edited at {edits}: import the package instead"
+
+
+def test_the_build_backend_pyproject_names_is_the_one_the_site_layer_installs():
+    """The Makefile installs the package with --no-build-isolation: the backend pyproject.toml
+    asks for must be the one requirements-site.txt pins, or pip builds with another."""
+    import tomllib
+
+    requires = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]["requires"]
+    pins = {
+        re.sub(r"[-_.]+", "-", name.lower()): version
+        for name, version in re.findall(
+            r"^([A-Za-z0-9_.-]+)==(\S+)", (ROOT / "requirements-site.txt").read_text(), re.M
+        )
+    }
+    for requirement in requires:
+        name, _, version = requirement.partition("==")
+        assert pins.get(re.sub(r"[-_.]+", "-", name.lower())) == version, (
+            f"pyproject.toml: build-system requires {requirement}, requirements-site.txt pins "
+            f"{pins.get(re.sub(r'[-_.]+', '-', name.lower()), 'nothing')}: pin the same version in both"
+        )

@@ -26,12 +26,16 @@ export PATH := $(abspath $(VENV))/bin:$(PATH)
 # starts without pip (the pip of the Python that made it installs into it, `pip --python`, pip
 # 22.3 and newer; where that pip is missing or older, ensurepip puts one in the venv after all),
 # and nothing is byte-compiled at install (serve and build compile what they import, below).
-$(SITE_STAMP): requirements-site.txt requirements-site-no-deps.txt
+# Last, with the no-deps file (one pip start saved), the course's own package (pyproject.toml),
+# editable: it registers the MkDocs plugin the build runs. It declares no dependencies, and its
+# build backend (flit-core) is pinned in requirements-site.txt and installed first, so there is no
+# build venv to make (--no-build-isolation) and nothing more to download.
+$(SITE_STAMP): requirements-site.txt requirements-site-no-deps.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv --without-pip $(VENV)
 	pip="$(PY) -m pip"; $$pip --version &>/dev/null || pip="$(PYTHON) -m pip --python $(PY)"; \
 	$$pip --version &>/dev/null || { $(PY) -m ensurepip >/dev/null && pip="$(PY) -m pip"; }; \
 	$$pip install -q --no-compile -r requirements-site.txt && \
-	$$pip install -q --no-compile --no-deps -r requirements-site-no-deps.txt
+	$$pip install -q --no-compile --no-deps --no-build-isolation -r requirements-site-no-deps.txt -e .
 	touch $@
 
 # The model and test stack, on top of the site. The venv gets its own pip here, for the tools
@@ -50,14 +54,19 @@ $(STAMP): $(SITE_STAMP) requirements.txt requirements-models.txt
 # sources, where mkdocs serve would see new files in coursetools/ and rebuild), so only the
 # first run after a site install compiles.
 KEEP_BYTECODE := PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(abspath $(VENV))/pycache
+# Every command runs as `python -m …` from the repository's root: -m puts the current folder
+# first on sys.path, so the checkout's own coursetools is imported, even with a venv whose
+# editable install points at another checkout (a copy of the course made with VENV=…, as
+# tests/test_contributor_path.py does). .venv/bin/mkdocs or .venv/bin/course would not.
+COURSE := $(PY) -m coursetools
 
 ## Serve the site with live reload on http://127.0.0.1:8000 (site requirements only)
 serve: $(SITE_STAMP)
-	$(KEEP_BYTECODE) $(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
+	$(KEEP_BYTECODE) $(PY) -m mkdocs serve -a 127.0.0.1:$(PORT)
 
 ## Build the site into site/ (fails on any warning; site requirements only)
 build: $(SITE_STAMP)
-	$(KEEP_BYTECODE) $(BIN)/mkdocs build --strict
+	$(KEEP_BYTECODE) $(PY) -m mkdocs build --strict
 
 ## Every test: site, lessons, snippets against SmolLM2, browser; snippet coverage must be 100%
 test: $(STAMP) browser java
@@ -65,11 +74,11 @@ test: $(STAMP) browser java
 	$(PY) -m pytest --codeblocks README.md CONTRIBUTING.md
 
 ## One CI shard (.github/workflows/test.yml): SHARD=platform, or SHARD=track-<n> for that track's
-## model work, its snippets held to 100 % coverage (python -m coursetools.shards lists them)
+## model work, its snippets held to 100 % coverage (python -m coursetools shards lists them)
 test-shard: $(STAMP)
-	@test -n "$(SHARD)" || { echo 'usage: make test-shard SHARD=platform|track-<n> (python -m coursetools.shards)'; exit 2; }
+	@test -n "$(SHARD)" || { echo 'usage: make test-shard SHARD=platform|track-<n> (python -m coursetools shards)'; exit 2; }
 	@if [ "$(SHARD)" = platform ]; then $(MAKE) -s browser java; fi
-	$(PY) -m pytest --shard=$(SHARD) $$($(PY) -m coursetools.shards --coverage-args $(SHARD)) tests
+	$(PY) -m pytest --shard=$(SHARD) $$($(COURSE) shards --coverage-args $(SHARD)) tests
 	@if [ "$(SHARD)" = platform ]; then $(PY) -m pytest --codeblocks README.md CONTRIBUTING.md; fi
 
 ## One lesson's loop: its snippets against their recordings, its claims and notebook, every line of
@@ -88,26 +97,26 @@ lesson-test: $(STAMP)
 ## Rewrite the recorded outputs shown on the pages from a real run (LESSON=<slug> or SNIPPET=<lesson>/<nn>_<name> for fewer)
 outputs: $(STAMP)
 	$(PY) -m pytest tests/test_recorded_outputs.py::test_output_matches_recording --update-outputs -p no:randomly $(if $(LESSON)$(SNIPPET),-k "$(LESSON)$(SNIPPET)")
-	$(PY) -m coursetools.notebook
+	$(COURSE) notebooks
 
 ## Rewrite each lesson's notebook from its page, snippets and recorded outputs (commit them)
 notebooks: $(SITE_STAMP)
-	$(PY) -m coursetools.notebook
+	$(COURSE) notebooks
 
 ## Run snippets as a reader would, on the tests' models (offline in seconds): make run SNIPPET=snippets/<lesson>/01_name.py
 run: $(STAMP)
 	@test -n "$(SNIPPET)" || { echo 'usage: make run SNIPPET=snippets/<lesson>/01_name.py [SNIPPET="a.py b.py"]'; exit 2; }
-	$(PY) -m coursetools.runner $(SNIPPET)
+	$(COURSE) run $(SNIPPET)
 
 ## Record only the outputs still pending or recorded on other weights, on real models only, then
-## run every claim test (what the outputs workflow runs; tools/record_outputs.py)
+## run every claim test (what the outputs workflow runs; python -m coursetools record-outputs)
 record-outputs: $(STAMP)
-	$(PY) tools/record_outputs.py --require-real $(if $(SUMMARY),--summary "$(SUMMARY)")
+	$(COURSE) record-outputs --require-real $(if $(SUMMARY),--summary "$(SUMMARY)")
 
 ## Start a new lesson: make lesson SLUG=picking-a-base-model TITLE="Picking a base model" [TRACK=1] [ORDER=2]
 lesson: $(STAMP)
 	@test -n "$(SLUG)" -a -n "$(TITLE)" || { echo 'usage: make lesson SLUG=picking-a-base-model TITLE="Picking a base model" [TRACK=1] [ORDER=2]'; exit 2; }
-	$(PY) -m coursetools.scaffold --slug "$(SLUG)" --title "$(TITLE)" $(if $(TRACK),--track "$(TRACK)") $(if $(ORDER),--order "$(ORDER)")
+	$(COURSE) lesson --slug "$(SLUG)" --title "$(TITLE)" $(if $(TRACK),--track "$(TRACK)") $(if $(ORDER),--order "$(ORDER)")
 
 ## The headless browser the browser tests drive: Debian's chromium where apt has it (root or
 ## sudo), elsewhere (Ubuntu, macOS) Playwright's own build, which needs network access.
@@ -128,7 +137,7 @@ java:
 
 ## Time what readers and contributors wait for (run `make test` first; README, Benchmarks)
 bench: $(STAMP) browser
-	$(PY) tools/bench.py
+	$(COURSE) bench
 
 clean:
 	rm -rf site .pytest_cache .coverage htmlcov

@@ -1,4 +1,4 @@
-"""Claim tests and the page they hold, kept linked: `python -m coursetools.claims`.
+"""Claim tests and the page they hold, kept linked: `python -m coursetools claims`.
 
 Every test function in tests/snippets/<slug>/ is a claim test. It names the sentence(s) of
 docs/lessons/<slug>/index.md whose claim it holds, copied from the Markdown source:
@@ -25,14 +25,13 @@ from __future__ import annotations
 
 import ast
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from coursetools.lessons import KEY_TERMS_MARKER, LESSONS_DIR, Problem, split_front_matter
 from coursetools.models import BASE_ID, INSTRUCT_ID
+from coursetools.repo import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 MARK = "quotes"
 FIX_ADD = (
     'decorate it with @pytest.mark.quotes("…"), quoting the sentence(s) of {page} whose claim it '
@@ -264,8 +263,11 @@ def report(root: Path = ROOT, slugs: set[str] | None = None) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    slugs = set(argv) or None
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m coursetools claims", description=__doc__.split("\n")[0])
+    parser.add_argument("slugs", nargs="*", help="lessons to report on (default: every lesson)")
+    slugs = set(parser.parse_args(argv).slugs) or None
     listing = report(ROOT, slugs)
     print(
         f"Paragraphs that state something about a model and that no claim test quotes: {len(listing) // 2}\n"

@@ -10,7 +10,7 @@ elsewhere it is the process's peak so far, an upper bound.
 The recording keeps the cost rounded (`rounded()`), and `settle()` keeps a recorded figure while
 a new measurement stays near it, so recording again on the same machine doesn't churn files.
 A lesson's cost (`of_lesson()`) adds its blocks' times and takes their highest peak; the course's
-budget (mkdocs.yml, extra.course.budget) is checked against it by the build (`over_budget()`).
+budget (mkdocs.yml, the course plugin's `budget`) is checked against it by the build (`over_budget()`).
 """
 
 from __future__ import annotations

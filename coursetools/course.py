@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coursetools.includes import Include
+from coursetools.repo import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 LESSONS_DIR = "lessons"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -135,7 +135,7 @@ class Lesson:
 
 
 def track_name(tracks: dict, track: int) -> str:
-    """The name of a track from `extra.course.tracks` in mkdocs.yml ("" when it has none). The
+    """The name of a track from the course plugin's `tracks` in mkdocs.yml ("" when it has none). The
     keys there are strings ("1": …), since a config read by another engine as TOML or JSON can
     only have string keys; whole-number keys work too."""
     return str(tracks.get(str(track)) or tracks.get(track) or "")

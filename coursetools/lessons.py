@@ -1,6 +1,6 @@
 """Lessons as data: every lesson loaded and validated in one place, `load_course()`.
 
-The build (coursetools.hooks) and the tests both go through it, so a lesson that the tests
+The build (coursetools.plugin) and the tests both go through it, so a lesson that the tests
 accept is exactly a lesson that builds. Every problem names its file and line and says how to
 fix it; all problems are collected before anything is reported. The work is split by job:
 

@@ -31,11 +31,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+from coursetools.repo import ROOT
+
 INSTRUCT_ID = "HuggingFaceTB/SmolLM2-135M-Instruct"
 BASE_ID = "HuggingFaceTB/SmolLM2-135M"
 ENV_FOLDERS = {INSTRUCT_ID: "SMOLLM2_INSTRUCT_DIR", BASE_ID: "SMOLLM2_BASE_DIR"}
 
-ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("COURSE_CACHE", ROOT / ".cache"))
 PROJECT_HUB = CACHE / "hf" / "hub"
 

@@ -184,15 +184,16 @@ def main(argv: list[str] | None = None) -> int:
     """`make notebooks`: rewrite every lesson's notebook from its page, snippets and recordings."""
     import argparse
 
-    from .lessons import LessonError, load_course, read_config
+    from . import settings
+    from .lessons import LessonError, load_course
     from .render import installs
+    from .repo import ROOT
 
-    parser = argparse.ArgumentParser(prog="python -m coursetools.notebook", description=main.__doc__)
-    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent, help="the course")
+    parser = argparse.ArgumentParser(prog="python -m coursetools notebooks", description=main.__doc__)
+    parser.add_argument("--root", type=Path, default=ROOT, help="the course")
     root = parser.parse_args(argv).root.resolve()
-    config = read_config((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    course = [str(n) for n in ((config.get("extra") or {}).get("course") or {}).get("install", [])]
     try:
+        course = settings.read(root / "mkdocs.yml").install
         lessons = load_course(root / "docs", root / "snippets")
         commands = installs(root, root / "mkdocs.yml", course, lessons)
     except (LessonError, ValueError) as error:

@@ -14,7 +14,7 @@ can't reproduce the output (other weights, a stand-in base): only `make outputs`
 A figure the snippet saved is recorded beside it, `outputs/<name>-<file it saved>.png`; the
 header names it with its SHA-256 and alt text, so an edited or missing figure is caught the same
 way. The page shows it under the printed output (the build publishes it as
-`lessons/<lesson>/figures/…`, coursetools.hooks). A run whose numbers depend on more than the
+`lessons/<lesson>/figures/…`, coursetools.plugin). A run whose numbers depend on more than the
 weights and versions (a training run: the CPU's instruction set) records that too, under
 `determinism`, and the provenance line names it.
 """
@@ -231,4 +231,14 @@ def by_lesson(snippets_dir: Path) -> dict[str, list[tuple[Path, Recording]]]:
     found: dict[str, list[tuple[Path, Recording]]] = {}
     for path in sorted(Path(snippets_dir).glob("*/outputs/*.md")):
         found.setdefault(path.parent.parent.name, []).append((path, read(path)))
+    return found
+
+
+def lesson_recordings(lesson, snippets_dir: Path) -> list[tuple[Path, Recording]]:
+    """(path, Recording) of every recorded output the lesson's page includes, in page order."""
+    found = []
+    for include in lesson.includes:
+        path = snippets_dir / include.target
+        if include.kind == "output" and path.is_file():
+            found.append((path, read(path)))
     return found

@@ -1,6 +1,6 @@
 """The course manifest: what the reader's browser needs to know to show their progress.
 
-The hooks publish it as `javascripts/course.json` (MANIFEST), beside the scripts that read it
+The course plugin publishes it as `javascripts/course.json` (MANIFEST), beside the scripts that read it
 (docs/javascripts/progress.js): every lesson with its track, number, title and page, and every
 question with its id, version, number of options and correct option(s). The browser counts a
 saved answer only when its key names a question and version listed here, so bumping a

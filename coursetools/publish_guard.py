@@ -1,12 +1,15 @@
 """MkDocs hook: a strict build that warns publishes nothing.
 
+A hook rather than part of the course plugin: MkDocs runs hooks after every plugin, so this
+on_post_build empties site/ after search and the course plugin have written to it (mkdocs.yml).
+
 MkDocs writes every page first and only then aborts a strict build that logged warnings (a
 broken link, say), leaving a complete-looking site behind. This hook counts the warnings and,
 in `on_post_build` (which runs just before that abort), empties the output folder, so a failed
 `mkdocs build --strict` leaves no site to publish by mistake. `mkdocs serve` keeps its pages, so
 an author can still look at them while fixing the warning the terminal shows.
 
-Problems in lesson content stop the build earlier, in coursetools.hooks' on_config, before
+Problems in lesson content stop the build earlier, in the course plugin's on_config (coursetools/plugin.py), before
 anything is written.
 
 The warnings are counted on the logger of the engine that runs the build, the one it counts

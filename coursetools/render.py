@@ -67,7 +67,7 @@ def installs(root: Path, config_path: Path, course_packages: list[str], lessons:
     try:
         install_command(root, course_packages)
     except ValueError as error:
-        raise ValueError(f"{config_path.relative_to(root)}: extra.course.install: {error}") from None
+        raise ValueError(f"{config_path.relative_to(root)}: plugins: course: install: {error}") from None
     commands = {}
     for lesson in lessons:
         try:

@@ -1,6 +1,6 @@
 """Start a new lesson: `make lesson SLUG=picking-a-base-model TITLE="Picking a base model"`.
 
-    python -m coursetools.scaffold --slug SLUG --title TITLE [--track N] [--order N] [--root DIR]
+    python -m coursetools lesson --slug SLUG --title TITLE [--track N] [--order N] [--root DIR]
 
 Creates, and never overwrites:
 
@@ -28,10 +28,10 @@ from pathlib import Path
 
 import yaml
 
-from coursetools import lessondata, lessons, outputs
+from coursetools import lessondata, lessons, outputs, settings
 from coursetools.models import INSTRUCT_ID
+from coursetools.repo import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SNIPPET = "01_tokenize_a_sentence"
 
 
@@ -293,8 +293,7 @@ def scaffold(root: Path, slug: str, title: str, track: int | None = None, order:
 
     mkdocs_yml = root / "mkdocs.yml"
     config_text = mkdocs_yml.read_text(encoding="utf-8")
-    tracks = ((read_config(config_text).get("extra") or {}).get("course") or {}).get("tracks") or {}
-    name = lessons.track_name(tracks, track)
+    name = lessons.track_name(settings.read(mkdocs_yml).tracks, track)
     group = f"Track {track} · {name}" if name else f"Track {track}"
     number = f"{track}.{order}"
     entries = [
@@ -324,7 +323,7 @@ def scaffold(root: Path, slug: str, title: str, track: int | None = None, order:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m coursetools.scaffold", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m coursetools lesson", description=__doc__.split("\n")[0])
     parser.add_argument("--slug", required=True, help="folder name, e.g. picking-a-base-model")
     parser.add_argument("--title", required=True, help='page title, e.g. "Picking a base model"')
     parser.add_argument("--track", type=int, help="track number (default: the highest track there is)")

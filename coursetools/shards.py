@@ -2,7 +2,7 @@
 model work (each lesson's claim tests, its recordings compared with fresh runs, its notebook run
 in a kernel) and one for the platform (site, builds, browser, everything else).
 
-`pytest --shard=<name>` keeps one shard's tests (tests/conftest.py); `python -m coursetools.shards`
+`pytest --shard=<name>` keeps one shard's tests (tests/conftest.py); `python -m coursetools shards`
 prints the shards as JSON for the workflow's matrix (.github/workflows/test.yml). `.ci/run` still
 runs `make test` whole. The split is computed from the course's own data: a new lesson lands in
 its track's shard, a new track gets a shard of its own.
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from coursetools.lessons import ROOT, load_course
 
-    parser = argparse.ArgumentParser(prog="python -m coursetools.shards", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m coursetools shards", description=__doc__.split("\n")[0])
     parser.add_argument("--coverage-args", metavar="SHARD", help="print the pytest-cov arguments for SHARD")
     parser.add_argument("--names", action="store_true", help="print the shards' names as a JSON list (the matrix)")
     args = parser.parse_args(argv)

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from coursetools import models  # noqa: E402
+from coursetools.repo import ROOT
 
 # Before anything imports transformers: both Hugging Face libraries read these once.
 ONLINE = models.configure_environment()
@@ -126,7 +125,7 @@ def pytest_terminal_summary(terminalreporter):
             terminalreporter.write_sep("-", "paragraphs about a model that no claim test quotes (for review)")
             for line in listing:
                 terminalreporter.write_line(line)
-            terminalreporter.write_line("(python -m coursetools.claims lists them for every lesson)")
+            terminalreporter.write_line("(python -m coursetools claims lists them for every lesson)")
 
 
 @pytest.fixture(scope="session")

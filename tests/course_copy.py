@@ -11,7 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from coursetools.repo import ROOT, newcomer_env  # noqa: F401  (newcomer_env: for the tests that import it here)
+
 # A copy is what a contributor's clone holds: everything but git's folder and what the project's
 # commands make (the venv, model caches, built sites, screenshots, test and bytecode caches).
 NOT_IN_A_CLONE = (
@@ -69,10 +70,28 @@ def build(course: Path, site: Path, engine: str = "mkdocs") -> subprocess.Comple
     )
 
 
+def make_with_this_venv(course: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`make -C <copy> VENV=<the venv running the tests> …`, stdout and stderr together. Its layers
+    are never (re)installed from the copy (make -o), which would point the venv's editable install
+    of coursetools at the copy; the Makefile runs the copy's own code (tests/test_package.py)."""
+    venv = Path(sys.executable).parent.parent
+    keep = [f"-o{venv / '.site-installed'}", f"-o{venv / '.installed'}"]
+    return subprocess.run(
+        ["make", "-C", str(course), f"VENV={venv}", *keep, *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
 def write_notebooks(course: Path) -> None:
     """`make notebooks` in the copy: after a change to a page the build wants fresh notebooks."""
     subprocess.run(
-        [sys.executable, "-m", "coursetools.notebook", "--root", str(course)], check=True, capture_output=True
+        [sys.executable, "-m", "coursetools", "notebooks", "--root", str(course)],
+        cwd=course,  # as `make notebooks` runs it: the copy's own coursetools
+        check=True,
+        capture_output=True,
     )
 
 
@@ -88,15 +107,6 @@ def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
     hits = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line]
     assert len(hits) >= occurrence, f"{needle!r} is not in {path} {occurrence} time(s)"
     return hits[occurrence - 1]
-
-
-def newcomer_env() -> dict:
-    """This environment without the running venv first on PATH (as `make test` puts it), so a
-    Makefile run in a copy finds the machine's Python, as it does for someone who just cloned."""
-    venv_bin = str(Path(sys.executable).parent)
-    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHON", "MAKEFLAGS", "MAKELEVEL")}
-    env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep) if p != venv_bin)
-    return env
 
 
 def _content(path: Path) -> bytes:

@@ -4,20 +4,10 @@ nobody notices until the next time someone runs it (it happened: notebooks becam
 
 from __future__ import annotations
 
-import importlib.util
-
-from course_copy import ROOT
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench", ROOT / "tools" / "bench.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from coursetools.commands.bench import build as bench
 
 
 def test_a_course_grown_with_synthetic_lessons_builds(tmp_path):
-    bench = _bench()
     project = tmp_path / "project"
     bench._copy_project(project)
     bench._add_synthetic_lessons(project, 2)

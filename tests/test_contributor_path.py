@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
-from course_copy import copy_course
+from course_copy import copy_course, make_with_this_venv
 
 from coursetools import outputs, scaffold
 from coursetools.models import CACHE
@@ -26,14 +26,8 @@ SLUG = "zz-contributor-path"
 
 
 def _make(course: Path, *args: str) -> subprocess.CompletedProcess:
-    venv = Path(sys.executable).parent.parent
-    return subprocess.run(
-        ["make", "-C", str(course), f"VENV={venv}", *args],
-        env={**os.environ, "COURSE_CACHE": str(CACHE)},  # the models converted once, not again
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    # COURSE_CACHE: the models converted once, not again.
+    return make_with_this_venv(course, *args, env={**os.environ, "COURSE_CACHE": str(CACHE)})
 
 
 def _write_todos(course: Path) -> None:

@@ -6,17 +6,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
 
-from coursetools import cost, outputs
-from coursetools.hooks import lesson_recordings
+from coursetools import cost, outputs, settings
 from coursetools.lessons import load_course
+from coursetools.outputs import lesson_recordings
+from coursetools.repo import ROOT
 from coursetools.runner import SNIPPETS
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +39,7 @@ def test_every_recorded_block_shows_its_cost(path):
 
 def test_every_lesson_fits_the_budget_it_is_built_with(course_costs):
     """The same check as the build's, so a lesson over budget is named here too."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    budget = {key: float(value) for key, value in config["extra"]["course"]["budget"].items()}
+    budget = settings.read(ROOT / "mkdocs.yml").budget_limits()
     over = {slug: cost.over_budget(total, budget) for slug, total in course_costs.items()}
     assert not {slug: problems for slug, problems in over.items() if problems}
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from coursetools import codeblocks
 from coursetools.lessons import includes, read_config
+from coursetools.repo import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 DOCS, SNIPPETS, TESTS = ROOT / "docs", ROOT / "snippets", ROOT / "tests" / "snippets"
 
 

@@ -1,7 +1,8 @@
 """The course builds on two engines, MkDocs and ProperDocs, into the same pages.
 
 Material for MkDocs reaches end of life in May 2027 and MkDocs 1.x is no longer maintained;
-ProperDocs 1.6 (requirements.txt) continues it and reads the same mkdocs.yml, plugins and hooks.
+ProperDocs 1.6 (requirements.txt) continues it and reads the same mkdocs.yml, plugins (the course's own, found
+through the `mkdocs.plugins` entry point group) and hooks.
 Building with both on every change keeps a move to ProperDocs a one-line change, and keeps the
 configuration from leaning on anything only one engine does. That a failed strict build
 publishes nothing under either engine is tested in test_lesson_validation.py.

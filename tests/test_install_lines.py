@@ -1,5 +1,5 @@
 """A reader installs a lesson's libraries from one line: the lesson page's `pip install …` and its
-notebook's first cell (render.lesson_install: mkdocs.yml extra.course.install plus the lesson's
+notebook's first cell (render.lesson_install: the course plugin's `install` in mkdocs.yml plus the lesson's
 front matter `requires`, pinned from requirements*.txt). That line must bring every library the
 lesson's snippets import, or the first block a reader pastes fails with ModuleNotFoundError."""
 
@@ -14,13 +14,13 @@ from bs4 import BeautifulSoup
 from course_copy import ROOT
 from packaging.requirements import Requirement
 
-from coursetools import render
-from coursetools.lessons import load_course, read_config
+from coursetools import render, settings
+from coursetools.lessons import load_course
 from coursetools.notebook import snippet_paths
 from coursetools.runner import imported_modules
 
 COURSE = load_course(ROOT / "docs", ROOT / "snippets")
-PACKAGES = read_config((ROOT / "mkdocs.yml").read_text())["extra"]["course"]["install"]
+PACKAGES = settings.read(ROOT / "mkdocs.yml").install
 
 
 def shell_line(text: str) -> str:

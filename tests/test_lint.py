@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from coursetools.repo import ROOT
 from coursetools.runner import continues
 
-ROOT = Path(__file__).resolve().parent.parent
 RUFF = Path(sys.executable).with_name("ruff")
 
 

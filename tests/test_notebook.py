@@ -14,19 +14,17 @@ downloaded) stays proven.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import nbclient
 import nbformat
 import pytest
 
-from coursetools import cost, notebook, outputs, recording, render
-from coursetools.lessons import load_course, read_config
+from coursetools import cost, notebook, outputs, recording, render, settings
+from coursetools.lessons import load_course
+from coursetools.repo import ROOT
 from coursetools.runner import HUB, all_snippets, continues
 
-ROOT = Path(__file__).resolve().parent.parent
 LESSONS = load_course(ROOT / "docs", ROOT / "snippets")
-COURSE_INSTALL = read_config((ROOT / "mkdocs.yml").read_text())["extra"]["course"].get("install", [])
+COURSE_INSTALL = settings.read(ROOT / "mkdocs.yml").install
 IDS = [lesson.slug for lesson in LESSONS]
 
 

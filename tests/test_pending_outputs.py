@@ -1,4 +1,4 @@
-"""tools/pending_outputs.py, the Pages workflow's job summary: pending outputs per lesson.
+"""`python -m coursetools pending`, the Pages workflow's job summary: pending outputs per lesson.
 
 Each case runs the script in a throwaway copy of the course, as the workflow runs it, and reads
 its table the way a maintainer would. Lessons and counts come from the copy, never from here.
@@ -17,7 +17,8 @@ from course_copy import copy_course
 from coursetools import models, outputs
 from coursetools.lessons import load_course
 
-SCRIPT = Path("tools") / "pending_outputs.py"
+# Run as the workflow runs it: from the copy's root, so the copy's own coursetools is imported.
+COMMAND = ["-m", "coursetools", "pending"]
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def course(tmp_path) -> Path:
 
 
 def _run(course: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SCRIPT)], cwd=course, capture_output=True, text=True)
+    return subprocess.run([sys.executable, *COMMAND], cwd=course, capture_output=True, text=True)
 
 
 def _rows(table: str) -> dict[str, tuple[int, int, str]]:

@@ -4,14 +4,12 @@ matches the course the build loaded: every lesson, question, version and correct
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from coursetools import progress
-from coursetools.lessons import load_course, read_config, track_name
-
-ROOT = Path(__file__).resolve().parent.parent
+from coursetools import progress, settings
+from coursetools.lessons import load_course, track_name
+from coursetools.repo import ROOT
 
 
 def test_the_manifest_lists_every_lesson_and_question(built_site):
@@ -20,7 +18,7 @@ def test_the_manifest_lists_every_lesson_and_question(built_site):
     lessons = load_course(ROOT / "docs", ROOT / "snippets")
     assert manifest["format"] == progress.FORMAT
 
-    tracks = read_config((ROOT / "mkdocs.yml").read_text())["extra"]["course"]["tracks"]
+    tracks = settings.read(ROOT / "mkdocs.yml").tracks
     assert all(track["name"] == track_name(tracks, track["number"]) for track in manifest["tracks"])
     assert any(track["name"] for track in manifest["tracks"]), "the tracks' names from mkdocs.yml"
     listed = [(track["number"], lesson) for track in manifest["tracks"] for lesson in track["lessons"]]

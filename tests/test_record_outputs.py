@@ -1,4 +1,4 @@
-"""`make record-outputs` (tools/record_outputs.py), the outputs workflow's script, run here.
+"""`make record-outputs` (`python -m coursetools record-outputs`), the outputs workflow's script, run here.
 
 On GitHub the workflow runs it with the Hub reachable. Here it runs in a throwaway copy of the
 course, offline, in two settings:
@@ -26,7 +26,8 @@ from course_copy import copy_course, keep_only
 from coursetools import models, outputs
 from coursetools.runner import HUB
 
-SCRIPT = Path("tools") / "record_outputs.py"
+# Run as the Makefile runs it: from the copy's root, so the copy's own coursetools is imported.
+COMMAND = ["-m", "coursetools", "record-outputs"]
 BASE_CLAIM = "test_base_has_no_end_of_turn_instinct"
 CLAIMS_FILE = "test_05_base_raw_prompt.py"  # where BASE_CLAIM is
 
@@ -60,7 +61,7 @@ def _run(course: Path, tmp: Path, *args: str, base_dir: Path | None = None) -> s
     if base_dir is not None:
         env["SMOLLM2_BASE_DIR"] = str(base_dir)
     return subprocess.run(
-        [sys.executable, str(SCRIPT), *args, "--summary", str(tmp / "summary.md")],
+        [sys.executable, *COMMAND, *args, "--summary", str(tmp / "summary.md")],
         cwd=course,
         env=env,
         capture_output=True,

@@ -1,4 +1,4 @@
-"""`make run SNIPPET=…` (python -m coursetools.runner): one snippet from the shell, on the tests'
+"""`make run SNIPPET=…` (python -m coursetools run): one snippet from the shell, on the tests'
 models, printing what the page shows and saying when a model is a stand-in."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from coursetools.runner import ROOT, SNIPPETS
 
 def _run(*snippets: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "coursetools.runner", *snippets], cwd=ROOT, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "coursetools", "run", *snippets], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
 
 

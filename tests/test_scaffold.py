@@ -44,8 +44,8 @@ def course(tmp_path) -> Path:
 
 def test_make_lesson_creates_every_file_and_the_nav_entry(course):
     result = subprocess.run(
-        [sys.executable, "-m", "coursetools.scaffold", "--root", str(course), "--slug", SLUG, "--title", TITLE],
-        cwd=ROOT,
+        [sys.executable, "-m", "coursetools", "lesson", "--root", str(course), "--slug", SLUG, "--title", TITLE],
+        cwd=course,
         capture_output=True,
         text=True,
     )
@@ -110,7 +110,10 @@ def test_scaffolded_lesson_fails_the_build_until_its_todos_are_written(course, t
     result = build(course, tmp_path / "no-notebook")  # the build wants the lesson's notebook
     assert result.returncode != 0 and f"{SLUG}.ipynb:1: out of date" in result.stdout, result.stdout
     made = subprocess.run(
-        [sys.executable, "-m", "coursetools.notebook", "--root", str(course)], capture_output=True, text=True
+        [sys.executable, "-m", "coursetools", "notebooks", "--root", str(course)],
+        cwd=course,
+        capture_output=True,
+        text=True,
     )
     assert made.returncode == 0 and f"{SLUG}.ipynb" in made.stdout, made.stderr
     assert [lesson.slug for lesson in _validate(course)][-1] == SLUG

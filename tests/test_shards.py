@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
 
 from coursetools import shards
 from coursetools.lessons import load_course
+from coursetools.repo import ROOT
 from coursetools.runner import SNIPPETS
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +60,7 @@ def test_everything_else_is_the_platforms(lessons):
 def test_the_workflow_runs_every_shard_the_plan_prints_and_one_check_needs_them_all():
     workflow = yaml.safe_load((ROOT / ".github/workflows/test.yml").read_text(encoding="utf-8"))
     jobs = workflow["jobs"]
-    assert "coursetools.shards --names" in jobs["plan"]["steps"][-1]["run"]
+    assert "coursetools shards --names" in jobs["plan"]["steps"][-1]["run"]
     assert jobs["test"]["strategy"]["matrix"]["shard"] == "${{ fromJSON(needs.plan.outputs.shards) }}"
     assert any("make test-shard" in step.get("run", "") for step in jobs["test"]["steps"])
     assert set(jobs["all"]["needs"]) == {"plan", "test"} and jobs["all"]["if"] == "always()"

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from coursetools import settings
 from coursetools.lessons import load_course, read_config, track_name
+from coursetools.repo import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 COURSE = load_course(ROOT / "docs", ROOT / "snippets")
 # The lessons, by folder, for parametrizing; their data comes from the `course` fixture. What one
 # lesson's page says is tested beside it (tests/snippets/<slug>/), so editing its prose breaks only
@@ -141,7 +142,7 @@ def test_recorded_outputs_show_under_the_code_with_provenance(built_site, slug):
 def test_home_lists_every_lesson_by_track(built_site):
     home = _article(_page(built_site, "index.html"))
     links = {_text(a): a["href"] for a in home.find_all("a")}
-    tracks = read_config((ROOT / "mkdocs.yml").read_text())["extra"]["course"]["tracks"]
+    tracks = settings.read(ROOT / "mkdocs.yml").tracks
     headings = [_text(h).rstrip("¶").strip() for h in home.find_all("h3")]
     for lesson in COURSE:
         href = links.get(f"Lesson {lesson.number}: {lesson.title}")

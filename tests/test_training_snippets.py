@@ -118,7 +118,7 @@ def test_make_run_keeps_no_block_a_reader_deleted(tmp_path):
         "import gc\ndel big\ngc.collect()\nprint(watch() is None)\n",
     )
     done = subprocess.run(
-        [sys.executable, "-m", "coursetools.runner", str(first), str(second)],
+        [sys.executable, "-m", "coursetools", "run", str(first), str(second)],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from coursetools.repo import ROOT
+
 GITHUB = ROOT / ".github"
 
 

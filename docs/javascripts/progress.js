@@ -38,7 +38,7 @@
   // ------------------------------------------------------------ the course, from the manifest
 
   function loadCourse() {
-    // The pages that show progress carry the manifest inline (coursetools/hooks.py): read it
+    // The pages that show progress carry the manifest inline (coursetools/plugin.py): read it
     // there, so the view is laid out at once and nothing below it moves when it fills in.
     var inline = document.querySelector("[data-course-manifest]");
     if (inline) {

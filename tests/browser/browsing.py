@@ -32,11 +32,11 @@ from course_copy import copy_course, write_notebooks
 from playwright.sync_api import expect
 
 from coursetools import chromium, scaffold
+from coursetools.repo import ROOT
 
 # expect() has its own ceiling (5 s by default), short for a machine that other jobs share.
 expect.set_options(timeout=20_000)
 
-ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "screenshots"
 LESSON = "lessons/base-vs-instruct/"
 FIXTURE_SLUG = "fixture-second"

@@ -1,7 +1,7 @@
 """What the course's install line downloads on each kind of machine, from the package indexes' own
 file listings (PyPI's JSON simple API gives every file's size; nothing is downloaded but metadata).
 
-    PYTHONPATH=. .venv/bin/python tools/install_sizes.py [--wheels /opt/wheels]
+    .venv/bin/python -m coursetools install-sizes [--wheels /opt/wheels]
 
 For each platform it resolves the home page's install line (render.installs: every lesson's
 packages, pinned) the way pip would for that platform (markers evaluated for it, the newest
@@ -27,8 +27,9 @@ from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name, parse_wheel_filename
 from packaging.version import Version
 
-from coursetools import render
-from coursetools.lessons import ROOT, load_course, read_config
+from coursetools import render, settings
+from coursetools.lessons import load_course
+from coursetools.repo import ROOT
 
 SIMPLE = "https://pypi.org/simple/{}/"
 PLATFORMS = {
@@ -140,12 +141,11 @@ def resolve(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m coursetools install-sizes", description=__doc__.split("\n\n")[0])
     parser.add_argument("--wheels", type=Path, help="a folder holding torch's CPU wheel (torch-<v>+cpu-cp311-…)")
     args = parser.parse_args(argv)
-    config = read_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     lessons = load_course(ROOT / "docs", ROOT / "snippets")
-    line = render.installs(ROOT, ROOT / "mkdocs.yml", list(config["extra"]["course"]["install"]), lessons)[""]
+    line = render.installs(ROOT, ROOT / "mkdocs.yml", settings.read(ROOT / "mkdocs.yml").install, lessons)[""]
     pins = [word for word in line.split()[2:] if "==" in word]
     torch = next(Version(pin.split("==")[1]) for pin in pins if pin.startswith("torch=="))
     cache: dict = {}

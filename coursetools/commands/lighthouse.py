@@ -7,7 +7,7 @@ its notebook, the glossary and Your progress. Prints a Markdown table: performan
 accessibility / best practices / SEO, and CLS. Not part of `make test` (about a minute a page,
 and the performance score moves with the machine's load).
 
-    .venv/bin/python tools/lighthouse.py [--lighthouse PATH] [--only home,glossary/] [--out DIR] [--runs 3]
+    .venv/bin/python -m coursetools lighthouse [--lighthouse PATH] [--only home,glossary/] [--out DIR] [--runs 3]
 
 The performance score moves by ten points from one run to the next on the same page (its
 mobile profile multiplies every main-thread task by four, and a busy core lengthens them):
@@ -34,11 +34,9 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from coursetools import chromium, notebook  # noqa: E402
-from coursetools.lessons import load_course  # noqa: E402
+from coursetools import chromium, notebook
+from coursetools.lessons import load_course
+from coursetools.repo import ROOT
 
 VERSION = "12.2.3"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -112,13 +110,17 @@ def run(command: list[str], url: str, preset: str, out: Path) -> dict:
     return {"scores": scores, "cls": cls, "performance": report["categories"]["performance"]["score"]}
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m coursetools lighthouse",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--lighthouse", help="a lighthouse executable (default: npx --yes lighthouse@12.2.3)")
     parser.add_argument("--only", help="comma-separated page paths, e.g. ',glossary/' (default: every page)")
     parser.add_argument("--out", type=Path, help="keep the JSON reports here")
     parser.add_argument("--runs", type=int, default=1, help="runs per page and profile; the median is shown")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     command = [args.lighthouse] if args.lighthouse else ["npx", "--yes", f"lighthouse@{VERSION}"]
     chosen = pages()
     if args.only is not None:

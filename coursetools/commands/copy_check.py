@@ -8,7 +8,7 @@ would set, offline, with the course's models cache and the recordings' CPU kerne
 continue one another are pasted in order into one interpreter. A block whose output is still
 pending ("Output not recorded yet") is run but not compared.
 
-    .venv/bin/python tools/copy_check.py [--site site] [lesson-slug ...]
+    .venv/bin/python -m coursetools copy-check [--site site] [lesson-slug ...]
 
 It reruns every lesson's model work, so it is not part of `make test` (the snippet tests already
 prove the same files); run it when you write or review a lesson. Exit 1 if any block differs.
@@ -26,10 +26,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from coursetools import kernels, models  # noqa: E402
+from coursetools import kernels, models
+from coursetools.repo import ROOT
 
 CONTINUES = "# Continues the block above"
 # Runs the pasted blocks of one chain in one namespace; prints each block's stdout as JSON.
@@ -110,7 +108,7 @@ def check_chain(chain: list[dict], env: dict) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="tools/copy_check.py", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m coursetools copy-check", description=__doc__.split("\n\n")[0])
     parser.add_argument("slugs", nargs="*", help="lessons to check (default: every lesson in the built site)")
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (make build)")
     args = parser.parse_args(argv)

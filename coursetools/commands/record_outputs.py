@@ -27,13 +27,10 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from pending_outputs import table  # noqa: E402  (tools/, beside this script)
-
-from coursetools import models, outputs, recording, runner  # noqa: E402
-from coursetools.runner import HUB  # noqa: E402
+from coursetools import models, outputs, recording, runner
+from coursetools.commands.pending_outputs import table
+from coursetools.repo import ROOT
+from coursetools.runner import HUB
 
 SNIPPETS = ROOT / "snippets"
 
@@ -91,11 +88,11 @@ def _results(junit: Path) -> tuple[dict[str, int], list[str], list[str]]:
     return counts, failed, skipped
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m coursetools record-outputs", description=__doc__.splitlines()[0])
     parser.add_argument("--require-real", action="store_true", help="refuse to run where a model is a stand-in")
     parser.add_argument("--summary", type=Path, help="also write the Markdown summary to this file")
-    opts = parser.parse_args()
+    opts = parser.parse_args(argv)
 
     summary = ["## Outputs recorded on the real models", ""]
 
@@ -132,7 +129,7 @@ def main() -> int:
             summary += ["", "Recording failed:", "", "```text", update.stdout[-4000:], update.stderr[-2000:], "```"]
             return finish(1)
         # The lessons' notebooks carry the recorded outputs: the pull request updates them too.
-        subprocess.run([sys.executable, "-m", "coursetools.notebook"], cwd=ROOT, check=True, capture_output=True)
+        subprocess.run([sys.executable, "-m", "coursetools", "notebooks"], cwd=ROOT, check=True, capture_output=True)
     after = _snapshot()
     changed = [path for path in after if before.get(path) != after[path]]
     summary += ["", f"Recorded {len(changed)} output(s):" if changed else "Recorded nothing: no output was due."]

@@ -4,7 +4,7 @@ A recorded output is pending when no run on the real models has printed it yet (
 lists the models it waits for in `pending_on`; the page says "Output not recorded yet"). The
 Pages workflow appends this table to its job summary; here it runs the same way:
 
-    python tools/pending_outputs.py
+    python -m coursetools pending
 
 Lessons come from the course itself (docs/lessons, validated as the build validates them), so
 a new lesson gets its row with nothing to update here.
@@ -12,15 +12,14 @@ a new lesson gets its row with nothing to update here.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from coursetools import outputs  # noqa: E402
-from coursetools.lessons import LessonError, load_course  # noqa: E402
-from coursetools.outputs import MODEL_NAMES  # noqa: E402
+from coursetools import outputs
+from coursetools.lessons import LessonError, load_course
+from coursetools.outputs import MODEL_NAMES
+from coursetools.repo import ROOT
 
 
 def table(root: Path = ROOT) -> str:
@@ -55,7 +54,8 @@ def table(root: Path = ROOT) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(prog="python -m coursetools pending", description=__doc__.split("\n")[0]).parse_args(argv)
     try:
         print(table(), end="")
     except (ValueError, LessonError) as error:  # a malformed recording or lesson: file and fix

@@ -15,9 +15,9 @@ from course_copy import ROOT
 from packaging.requirements import Requirement
 
 from coursetools import render
+from coursetools.execution import imported_modules
 from coursetools.lessons import load_course, read_config
 from coursetools.notebook import snippet_paths
-from coursetools.runner import imported_modules
 
 COURSE = load_course(ROOT / "docs", ROOT / "snippets")
 PACKAGES = read_config((ROOT / "mkdocs.yml").read_text())["extra"]["course"]["install"]

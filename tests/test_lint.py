@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from coursetools.runner import continues
+from coursetools.includes import continues
 
 ROOT = Path(__file__).resolve().parent.parent
 RUFF = Path(sys.executable).with_name("ruff")

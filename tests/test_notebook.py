@@ -21,8 +21,10 @@ import nbformat
 import pytest
 
 from coursetools import cost, notebook, outputs, recording, render
+from coursetools.includes import continues
 from coursetools.lessons import load_course, read_config
-from coursetools.runner import HUB, all_snippets, continues
+from coursetools.runner import all_snippets
+from coursetools.watcher import HUB
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = load_course(ROOT / "docs", ROOT / "snippets")

@@ -24,7 +24,7 @@ import pytest
 from course_copy import copy_course, keep_only
 
 from coursetools import models, outputs
-from coursetools.runner import HUB
+from coursetools.watcher import HUB
 
 SCRIPT = Path("tools") / "record_outputs.py"
 BASE_CLAIM = "test_base_has_no_end_of_turn_instinct"

@@ -76,6 +76,23 @@ def pytest_collection_modifyitems(config, items):
             _claim_lessons.add(path.parent.name)
 
 
+def _lesson_of(item, slugs) -> str | None:
+    """The lesson whose model work `item` is (coursetools/shards.py), or None for the platform's."""
+    from coursetools import shards
+
+    callspec = getattr(item, "callspec", None)
+    return shards.lesson_of(Path(str(item.path)), item.name, callspec and callspec.id, slugs)
+
+
+def _keep(config, items, slugs, wanted) -> None:
+    """Keep the items whose lesson (None for the platform's) `wanted` accepts; deselect the rest."""
+    kept, dropped = [], []
+    for item in items:
+        (kept if wanted(_lesson_of(item, slugs)) else dropped).append(item)
+    config.hook.pytest_deselected(items=dropped)
+    items[:] = kept
+
+
 def _keep_shard(config, items, shard: str) -> None:
     from coursetools import shards
     from coursetools.lessons import load_course
@@ -84,19 +101,12 @@ def _keep_shard(config, items, shard: str) -> None:
     shard_of = shards.by_lesson(lessons)
     if shard not in shards.names(lessons):
         raise pytest.UsageError(f"--shard={shard}: no such shard; the course has {', '.join(shards.names(lessons))}")
-    kept, dropped = [], []
-    for item in items:
-        callspec = getattr(item, "callspec", None)
-        lesson = shards.lesson_of(Path(str(item.path)), item.name, callspec and callspec.id, shard_of)
-        (kept if (shard_of[lesson] if lesson else shards.PLATFORM) == shard else dropped).append(item)
-    config.hook.pytest_deselected(items=dropped)
-    items[:] = kept
+    _keep(config, items, shard_of, lambda lesson: (shard_of[lesson] if lesson else shards.PLATFORM) == shard)
 
 
 def _keep_lessons(config, items, only: str) -> None:
     """--lessons: drop the other lessons' model work, chosen by what each test runs
     (coursetools/shards.py), not by test names a caller would have to keep in step."""
-    from coursetools import shards
     from coursetools.lessons import load_course
 
     slugs = {lesson.slug for lesson in load_course(ROOT / "docs", ROOT / "snippets")}
@@ -104,13 +114,7 @@ def _keep_lessons(config, items, only: str) -> None:
     unknown = sorted(wanted - slugs)
     if unknown:
         raise pytest.UsageError(f"--lessons: no lesson {', '.join(unknown)}; the slugs are the folders in snippets/")
-    kept, dropped = [], []
-    for item in items:
-        callspec = getattr(item, "callspec", None)
-        lesson = shards.lesson_of(Path(str(item.path)), item.name, callspec and callspec.id, slugs)
-        (kept if lesson is None or lesson in wanted else dropped).append(item)
-    config.hook.pytest_deselected(items=dropped)
-    items[:] = kept
+    _keep(config, items, slugs, lambda lesson: lesson is None or lesson in wanted)
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -1,5 +1,5 @@
 """Running one snippet file as a reader's interpreter would: as `__main__`, in a namespace a
-block that continues it goes on in, in its own working directory, with optimizer steps counted.
+block that continues it goes on in, with optimizer steps counted, and what it imports.
 
 Its own module because these are the mechanics of one execution, apart from what the runner
 (coursetools.runner) decides around them: which namespace, which models, what to keep.
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ast
 import contextlib
-import os
 import sys
 import types
 from pathlib import Path
@@ -66,13 +65,3 @@ def counting_optimizer_steps(counter: list):
         yield
     finally:
         handle.remove()
-
-
-@contextlib.contextmanager
-def working_directory(folder: str):
-    previous = os.getcwd()
-    os.chdir(folder)
-    try:
-        yield
-    finally:
-        os.chdir(previous)

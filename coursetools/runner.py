@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coursetools import cost
-from coursetools.execution import counting_optimizer_steps, exec_as_main, imported_modules, working_directory
+from coursetools.execution import counting_optimizer_steps, exec_as_main, imported_modules
 from coursetools.figures import Figure, saved_figures
 from coursetools.includes import continues
 from coursetools.modelstate import model_state
@@ -192,7 +192,7 @@ class SnippetRunner:
             if before is None:
                 torch.manual_seed(self._seed)  # a block that continues another runs on, as in a notebook
             with (
-                working_directory(workdir.name),
+                contextlib.chdir(workdir.name),
                 saved_figures(saved),
                 counting_optimizer_steps(steps),
                 watcher.watching(),

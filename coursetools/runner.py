@@ -110,6 +110,7 @@ class SnippetRunner:
         self._models: dict = {}
         self._states: dict = {}
         self._runs: dict[str, SnippetRun] = {}
+        self._let_go: set[Path] = set()  # folders whose runs were let go (let_go): none runs again
 
     def run(self, snippet: str | Path) -> SnippetRun:
         """The snippet's run (once per session). Raises if it failed, and HubUnreachable when it
@@ -129,8 +130,35 @@ class SnippetRunner:
         path = Path(snippet) if Path(snippet).is_absolute() else SNIPPETS / snippet
         key = str(path)
         if key not in self._runs:
+            if path.parent in self._let_go:
+                raise RuntimeError(
+                    f"{_shown(path)} ran in this session, and its lesson's runs were let go after the last "
+                    "test known to need them: running its chain again would double its cost. A claim test "
+                    "that runs another lesson's snippet names it as a literal 'slug/NN_name.py' "
+                    "(coursetools/sessionruns.py)"
+                )
             self._runs[key] = self._execute(path)
         return self._runs[key]
+
+    def held(self) -> list[Path]:
+        """The snippets whose runs (stdout, namespace, live chain) this runner holds."""
+        return sorted({run.path for run in self._runs.values()})
+
+    def let_go(self, folder: Path) -> None:
+        """Drop every run of a snippet in `folder` (a lesson's), with the namespaces, models and
+        trainers they hold, once no test needs them (tests/conftest.py): a session that kept them
+        all would grow with the course. A snippet there that is asked for again raises instead of
+        running its chain a second time."""
+        folder = Path(folder)
+        for key in [key for key, run in self._runs.items() if run.path.parent == folder]:
+            run = self._runs.pop(key)
+            run.namespace = {}
+            if run.module is not None:
+                run.module.__dict__.clear()
+            if run.workdir is not None:
+                run.workdir.cleanup()
+        self._let_go.add(folder)
+        gc.collect()  # a PEFT model, a trainer: reference cycles
 
     def _execute(self, path: Path) -> SnippetRun:
         import torch

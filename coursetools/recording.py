@@ -30,7 +30,9 @@ import traceback
 from pathlib import Path
 
 from coursetools import cost, kernels, outputs
-from coursetools.runner import HUB, ROOT, SNIPPETS, SnippetRun, continues
+from coursetools.includes import continues
+from coursetools.runner import ROOT, SNIPPETS, SnippetRun
+from coursetools.watcher import HUB
 
 HUB_WEIGHTS = {"weights": "live", "label": "its live API"}
 # Libraries whose version a recording names when the snippet (or a block it continues) imports

@@ -1,39 +1,25 @@
-"""Runs snippet files the way a reader would, and notes what each one read.
+"""Runs snippet files the way a reader would, once per session, and keeps what each one printed,
+read and left in its namespace for the claim tests; `make run` (main()) runs them from the shell.
 
 A snippet runs as `__main__` in a fresh namespace (so it can't lean on another snippet's
-variables), with its stdout captured. Two things are watched while it runs:
-
-- **Which model repositories it read, by any route.** A Python audit hook sees every file a
-  snippet (or a library under it) opens or lists inside a Hugging Face cache entry
-  (`models--<org>--<name>`) or inside a folder that serves a model: `AutoConfig`, any
-  `AutoModel*`, `AutoTokenizer`, `pipeline`, `GenerationConfig`, `hf_hub_download`,
-  `snapshot_download` or a plain `open()` all resolve a repo that way, and so will whatever a
-  later lesson uses. This is what keeps a stand-in's output off the pages: the recorder asks
-  which repos a run read, not which loader it called.
-- **Whether it needed the Hub itself** (a model card, `model_info`): a name lookup of the Hub's
-  host, or huggingface_hub refusing because offline mode is on. Offline, such a run is
-  *blocked*: its output is pending, never recorded.
+variables), with its stdout captured, in a temporary working directory, so whatever it writes (an
+adapter folder, checkpoints, a figure) never lands in the repository (coursetools.execution).
+While it runs, the runner notes which model repositories it read, by any route, and whether it
+needed the Hub (coursetools.watcher), the figures it saved (coursetools.figures), and whether an
+optimizer stepped (`SnippetRun.trained`: what such a run prints depends on more than the weights,
+see coursetools.recording).
 
 `from_pretrained` of `AutoModelForCausalLM` is wrapped so that the expensive model load happens
-once per session: later snippets get the same object, but only while it is exactly as loaded.
-Each time it is handed out, its state is compared with the state it was loaded in (every
-parameter's identity, version counter and `requires_grad`, every module's type, mode and hooks,
-the config): a model trained, wrapped by PEFT, switched to train mode or hooked by any snippet,
-this one included, is never handed out again, and a fresh copy is loaded instead. An earlier
-snippet that was handed that model is run again, on a fresh copy, when a claim test next asks for
-it: its namespace must hold what that snippet saw, whatever order the tests run in.
+once per session: later snippets get the same object, but only while it is exactly as loaded
+(coursetools.modelstate). A model trained, wrapped by PEFT, switched to train mode or hooked by
+any snippet, this one included, is never handed out again, and a fresh copy is loaded instead. An
+earlier snippet that was handed that model is run again, on a fresh copy, when a claim test next
+asks for it: its namespace must hold what that snippet saw, whatever order the tests run in.
 
-Training snippets are watched too: every optimizer step counts (`SnippetRun.trained`), since what
-such a run prints depends on more than the weights (see coursetools.recording).
-
-Each snippet runs in a temporary working directory, so whatever it writes (an adapter folder,
-checkpoints, a figure) never lands in the repository. A figure it saves with matplotlib's
-`savefig` (PNG) is kept, with an alt text built from the figure's title, axis labels and data,
-in `SnippetRun.figures`; matplotlib draws with its Agg backend.
-A model the snippet (or a block it continues) saved there and loads back (a merged fine-tune)
-is made from the course models the chain read: those are what its run depends on and names, and
-the folder itself is no model the course must provide. A model folder anywhere else still counts
-as one.
+A model the snippet (or a block it continues) saved in its working directory and loads back (a
+merged fine-tune) is made from the course models the chain read: those are what its run depends
+on and names, and the folder itself is no model the course must provide. A model folder anywhere
+else still counts as one.
 
 A snippet whose first line is `# Continues the block above (NN_name.py) …` continues that
 snippet, as the page shows it right above: it runs after it, in its namespace and working
@@ -45,13 +31,10 @@ on the random state a reader's fresh interpreter starts with.
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import gc
-import hashlib
 import io
 import os
-import re
 import sys
 import tempfile
 import traceback
@@ -59,20 +42,18 @@ import types
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlparse
 
 from coursetools import cost
+from coursetools.execution import counting_optimizer_steps, exec_as_main, imported_modules
+from coursetools.figures import Figure, saved_figures
 from coursetools.includes import continues
+from coursetools.modelstate import model_state
+from coursetools.repo import ROOT
+from coursetools.watcher import HUB, Watcher, is_offline_error
 
-ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
-HUB = "the Hugging Face Hub"  # how recordings name the Hub itself, next to model repo ids
-_CACHE_ENTRY = re.compile(r"models--([^/\\]+?)--([^/\\]+)")
 # Where `make run` keeps the figures a snippet saved (git-ignored, like all of .cache/).
 RUN_FIGURES = ROOT / ".cache" / "run"
-# The files that are a model's weights: a block that opens one downloads the model, not only its
-# tokenizer (what a lesson's cost says it downloads, coursetools.cost).
-WEIGHT_FILES = (".safetensors", ".bin", ".gguf", ".pt", ".pth")
 
 
 class HubUnreachable(RuntimeError):
@@ -80,20 +61,9 @@ class HubUnreachable(RuntimeError):
 
 
 @dataclass
-class Figure:
-    """A figure a snippet saved: the file name it gave, an alt text made from the figure, the bytes."""
-
-    name: str
-    alt: str
-    data: bytes
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
-
-
-@dataclass
 class SnippetRun:
+    """What one snippet's run left: what it printed, read and saved, and its namespace."""
+
     path: Path
     stdout: str
     namespace: dict
@@ -120,220 +90,12 @@ class SnippetRun:
     @property
     def blocked_by_hub(self) -> bool:
         """The run stopped because the Hub was needed and offline mode is on."""
-        return self.error is not None and self.used_hub and _is_offline_error(self.error)
+        return self.error is not None and self.used_hub and is_offline_error(self.error)
 
     @property
     def needs(self) -> set[str]:
         """Everything the output depends on: model repo ids, and HUB when the Hub was used."""
         return self.models_used | ({HUB} if self.used_hub else set())
-
-
-def _is_offline_error(error: BaseException) -> bool:
-    from huggingface_hub.errors import OfflineModeIsEnabled
-
-    seen = set()
-    while error is not None and id(error) not in seen:
-        seen.add(id(error))
-        if isinstance(error, OfflineModeIsEnabled):
-            return True
-        error = error.__cause__ or error.__context__
-    return False
-
-
-class _Watcher:
-    """One audit hook for the process (audit hooks can't be removed), active only during a run."""
-
-    installed = False
-    current: _Watcher | None = None
-
-    def __init__(self, folders: dict[str, str]):
-        self.folders = folders  # resolved model folder -> repo id
-        self.repos: set[str] = set()
-        self.weights: set[str] = set()
-        self.hub = False
-        self.hub_host = urlparse(os.environ.get("HF_ENDPOINT", "https://huggingface.co")).hostname or ""
-
-    def path(self, value) -> None:
-        try:
-            path = os.fsdecode(value)
-        except TypeError:
-            return  # a file descriptor
-        found = _CACHE_ENTRY.search(path)
-        repo = f"{found.group(1)}/{found.group(2)}" if found else None
-        for folder, served in self.folders.items():
-            if repo is None and (path == folder or path.startswith(folder + os.sep)):
-                repo = served
-        if repo is not None:
-            self.repos.add(repo)
-            if path.endswith(WEIGHT_FILES):
-                self.weights.add(repo)  # its weights, not only its tokenizer or config
-
-    @classmethod
-    def hook(cls, event: str, args: tuple) -> None:
-        watcher = cls.current
-        if watcher is None:
-            return
-        if event in ("open", "os.listdir", "os.scandir") and args and args[0] is not None:
-            watcher.path(args[0])
-        elif event == "socket.getaddrinfo" and args and isinstance(args[0], str | bytes):
-            host = os.fsdecode(args[0])
-            if host == watcher.hub_host or host.endswith("." + watcher.hub_host):
-                watcher.hub = True
-
-    @contextlib.contextmanager
-    def watching(self):
-        if not _Watcher.installed:
-            sys.addaudithook(_Watcher.hook)
-            _Watcher.installed = True
-        _Watcher.current = self
-        try:
-            yield self
-        finally:
-            _Watcher.current = None
-
-
-def model_state(model) -> tuple:
-    """What a snippet can change about a loaded model that the next snippet would see: each
-    parameter and buffer (identity, in-place version, requires_grad, dtype, shape), each module
-    (type, train/eval mode, hooks: PEFT's get_peft_model swaps modules in place), the configs."""
-    params = tuple(
-        (name, p.data_ptr(), p._version, p.requires_grad, p.dtype, tuple(p.shape))
-        for name, p in model.named_parameters(remove_duplicate=False)
-    )
-    buffers = tuple(
-        (name, b.data_ptr(), b._version, b.dtype) for name, b in model.named_buffers(remove_duplicate=False)
-    )
-    modules = tuple(
-        (
-            name,
-            type(m),
-            m.training,
-            len(m._forward_hooks),
-            len(m._forward_pre_hooks),
-            len(m._backward_hooks),
-            len(m._backward_pre_hooks),
-        )
-        for name, m in model.named_modules(remove_duplicate=False)
-    )
-    configs = tuple(
-        repr(getattr(model, attr, None).to_dict()) if hasattr(getattr(model, attr, None), "to_dict") else None
-        for attr in ("config", "generation_config")
-    )
-    return params, buffers, modules, configs
-
-
-def imported_modules(path: Path) -> set[str]:
-    """The top-level modules a snippet imports (`from peft import …` gives "peft")."""
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            found.add(node.module.split(".")[0])
-    return found
-
-
-def describe_figure(figure) -> str:
-    """An alt text from what the figure shows: its title, axis labels and each line's data."""
-    parts = []
-    suptitle = getattr(figure, "_suptitle", None)
-    if suptitle is not None and suptitle.get_text():
-        parts.append(suptitle.get_text().rstrip(".") + ".")
-    for ax in figure.get_axes():
-        title, xlabel, ylabel = ax.get_title(), ax.get_xlabel(), ax.get_ylabel()
-        lines = [line for line in ax.get_lines() if len(line.get_xdata())]
-        kind = "Line chart" if lines else "Chart"
-        head = f"{kind}, {title}" if title else kind
-        if xlabel or ylabel:
-            head += f": {ylabel or 'values'} against {xlabel or 'position'}"
-        parts.append(head + ".")
-        for line in lines:
-            xs, ys = [float(v) for v in line.get_xdata()], [float(v) for v in line.get_ydata()]
-            low = min(range(len(ys)), key=ys.__getitem__)
-            label = line.get_label()
-            name = f"{label}: " if label and not label.startswith("_") else ""
-            parts.append(
-                f"{name}{len(ys)} points, from {ys[0]:.4g} at {xs[0]:g} to {ys[-1]:.4g} at {xs[-1]:g}; "
-                f"lowest {ys[low]:.4g} at {xs[low]:g}."
-            )
-    return " ".join(parts) or "A figure with no title, axis labels or lines."
-
-
-@contextlib.contextmanager
-def _saved_figures(saved: list):
-    """Notes (path, alt text) of every figure saved to a file while active; draws with Agg."""
-    try:
-        import matplotlib
-    except ImportError:  # no figure can be saved without it
-        yield
-        return
-    if "matplotlib.pyplot" not in sys.modules:
-        matplotlib.use("Agg")
-    from matplotlib.figure import Figure as MplFigure
-
-    original = MplFigure.savefig
-
-    def savefig(figure, fname, *args, **kwargs):
-        result = original(figure, fname, *args, **kwargs)
-        if isinstance(fname, str | os.PathLike):
-            saved.append((os.path.abspath(fname), describe_figure(figure)))
-        return result
-
-    MplFigure.savefig = savefig
-    try:
-        yield
-    finally:
-        MplFigure.savefig = original
-
-
-def _exec_as_main(path: Path, module: types.ModuleType):
-    """Run `path` as `__main__` in `module`'s namespace, as runpy.run_path does, except that the
-    namespace is kept: a block that continues this one runs in it, functions defined here included.
-
-    Returns the value of the block's last statement when that is an expression, which is what a
-    notebook (IPython) shows under the cell, and None otherwise."""
-    tree = ast.parse(path.read_bytes(), str(path))
-    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    code = compile(tree, str(path), "exec")
-    module.__dict__.update(
-        __name__="__main__", __file__=str(path), __cached__=None, __doc__=None, __loader__=None, __package__=None
-    )
-    module.__dict__["__spec__"] = None
-    main, argv0 = sys.modules.get("__main__"), sys.argv[0] if sys.argv else None
-    sys.modules["__main__"] = module
-    if sys.argv:
-        sys.argv[0] = str(path)
-    try:
-        exec(code, module.__dict__)
-        if last is not None:
-            return eval(compile(ast.Expression(last.value), str(path), "eval"), module.__dict__)
-        return None
-    finally:
-        if main is not None:
-            sys.modules["__main__"] = main
-        if sys.argv:
-            sys.argv[0] = argv0
-
-
-@contextlib.contextmanager
-def _counting_optimizer_steps(counter: list):
-    from torch.optim.optimizer import register_optimizer_step_post_hook
-
-    handle = register_optimizer_step_post_hook(lambda *args: counter.append(1))
-    try:
-        yield
-    finally:
-        handle.remove()
-
-
-@contextlib.contextmanager
-def _working_directory(folder: str):
-    previous = os.getcwd()
-    os.chdir(folder)
-    try:
-        yield
-    finally:
-        os.chdir(previous)
 
 
 class SnippetRunner:
@@ -348,6 +110,7 @@ class SnippetRunner:
         self._models: dict = {}
         self._states: dict = {}
         self._runs: dict[str, SnippetRun] = {}
+        self._let_go: set[Path] = set()  # folders whose runs were let go (let_go): none runs again
 
     def run(self, snippet: str | Path) -> SnippetRun:
         """The snippet's run (once per session). Raises if it failed, and HubUnreachable when it
@@ -367,8 +130,35 @@ class SnippetRunner:
         path = Path(snippet) if Path(snippet).is_absolute() else SNIPPETS / snippet
         key = str(path)
         if key not in self._runs:
+            if path.parent in self._let_go:
+                raise RuntimeError(
+                    f"{_shown(path)} ran in this session, and its lesson's runs were let go after the last "
+                    "test known to need them: running its chain again would double its cost. A claim test "
+                    "that runs another lesson's snippet names it as a literal 'slug/NN_name.py' "
+                    "(coursetools/sessionruns.py)"
+                )
             self._runs[key] = self._execute(path)
         return self._runs[key]
+
+    def held(self) -> list[Path]:
+        """The snippets whose runs (stdout, namespace, live chain) this runner holds."""
+        return sorted({run.path for run in self._runs.values()})
+
+    def let_go(self, folder: Path) -> None:
+        """Drop every run of a snippet in `folder` (a lesson's), with the namespaces, models and
+        trainers they hold, once no test needs them (tests/conftest.py): a session that kept them
+        all would grow with the course. A snippet there that is asked for again raises instead of
+        running its chain a second time."""
+        folder = Path(folder)
+        for key in [key for key, run in self._runs.items() if run.path.parent == folder]:
+            run = self._runs.pop(key)
+            run.namespace = {}
+            if run.module is not None:
+                run.module.__dict__.clear()
+            if run.workdir is not None:
+                run.workdir.cleanup()
+        self._let_go.add(folder)
+        gc.collect()  # a PEFT model, a trainer: reference cycles
 
     def _execute(self, path: Path) -> SnippetRun:
         import torch
@@ -419,7 +209,7 @@ class SnippetRunner:
         stdout = io.StringIO()
         namespace: dict = {}
         error = None
-        watcher = _Watcher(self._folders)
+        watcher = Watcher(self._folders)
         module = before.module if before else types.ModuleType("__main__")
         saved: list = []
         steps: list = []
@@ -430,14 +220,14 @@ class SnippetRunner:
             if before is None:
                 torch.manual_seed(self._seed)  # a block that continues another runs on, as in a notebook
             with (
-                _working_directory(workdir.name),
-                _saved_figures(saved),
-                _counting_optimizer_steps(steps),
+                contextlib.chdir(workdir.name),
+                saved_figures(saved),
+                counting_optimizer_steps(steps),
                 watcher.watching(),
                 contextlib.redirect_stdout(stdout),
                 cost.measuring() as measured,
             ):
-                shown = _exec_as_main(path, module)
+                shown = exec_as_main(path, module)
         except Exception as raised:  # reported through SnippetRun.error
             error = raised
         finally:
@@ -449,7 +239,7 @@ class SnippetRunner:
             del self._models[key]  # changed in place: the next snippet loads a fresh copy
         used |= watcher.repos
         weights |= watcher.weights
-        hub = watcher.hub or (error is not None and _is_offline_error(error)) or bool(before and before.used_hub)
+        hub = watcher.hub or (error is not None and is_offline_error(error)) or bool(before and before.used_hub)
         figures = []
         for name, alt in saved:
             if os.path.isfile(name):
@@ -531,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     from coursetools import models
 
     parser = argparse.ArgumentParser(
-        prog="python -m coursetools.runner",
+        prog="python -m coursetools run",
         description="Run snippets as a reader would, on the models the tests use (see README).",
     )
     parser.add_argument("snippets", nargs="+", help="snippets/<lesson>/<nn>_<name>.py (or <lesson>/<nn>_<name>.py)")

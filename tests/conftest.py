@@ -2,10 +2,15 @@
 
 Read coursetools/models.py for the order in which sources are tried. The header and the
 summary of every run name the source of each model.
+
+Each lesson's model work runs together, the lessons in course order, and the runner lets go of a
+lesson's runs after the last test that needs them (coursetools/sessionruns.py): the session's
+memory stays that of a few lessons, not of the whole course. The summary says what it let go of.
 """
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from coursetools import models  # noqa: E402
@@ -19,6 +24,10 @@ import pytest  # noqa: E402
 _sources: dict | None = None
 # The lessons whose claim tests this run collected: the summary lists their unquoted paragraphs.
 _claim_lessons: set[str] = set()
+_lessons: list | None = None  # the course, loaded once for the items' lessons
+_runner = None  # the session's SnippetRunner, once a test asked for it
+_let_go_after: dict[str, set[str]] = {}  # a test's node id -> lessons whose runs can go after it
+_released: dict[str, int] = {}  # lesson -> how many runs were let go after its tests
 
 
 def model_sources() -> dict[str, models.Source]:
@@ -61,6 +70,7 @@ def pytest_report_header(config):
     return _describe_sources()
 
 
+@pytest.hookimpl(trylast=True)  # after -k and other plugins have chosen the items
 def pytest_collection_modifyitems(config, items):
     shard = config.getoption("shard")
     if shard:
@@ -73,43 +83,95 @@ def pytest_collection_modifyitems(config, items):
         path = Path(str(item.path))
         if path.parent.parent == claims_dir:
             _claim_lessons.add(path.parent.name)
+    from coursetools import sessionruns
+
+    # Each lesson's model work together, so its runs can be let go once it is done (below).
+    lessons = [_lesson_of(item) for item in items]
+    if any(lessons):  # only then is the course's order worth loading it for
+        items[:] = [items[index] for index in sessionruns.grouped(lessons, _order())]
+
+
+def _course() -> list:
+    global _lessons
+    if _lessons is None:
+        from coursetools.lessons import load_course
+
+        _lessons = load_course(ROOT / "docs", ROOT / "snippets")
+    return _lessons
+
+
+def _order() -> list[str]:
+    return [lesson.slug for lesson in _course()]  # load_course gives them in course order
+
+
+@functools.cache
+def _slugs() -> frozenset[str]:
+    """The lessons' slugs, which are the folders in snippets/ (cheaper than loading the course)."""
+    return frozenset(
+        path.name for path in (ROOT / "snippets").iterdir() if path.is_dir() and not path.name.startswith(".")
+    )
+
+
+def _lesson_of(item) -> str | None:
+    """The lesson whose model work `item` is (coursetools/shards.py), or None for the platform's."""
+    from coursetools import shards
+
+    callspec = getattr(item, "callspec", None)
+    return shards.lesson_of(Path(str(item.path)), item.name, callspec and callspec.id, _slugs())
+
+
+def _keep(config, items, wanted) -> None:
+    """Keep the items whose lesson (None for the platform's) `wanted` accepts; deselect the rest."""
+    kept, dropped = [], []
+    for item in items:
+        (kept if wanted(_lesson_of(item)) else dropped).append(item)
+    config.hook.pytest_deselected(items=dropped)
+    items[:] = kept
 
 
 def _keep_shard(config, items, shard: str) -> None:
     from coursetools import shards
-    from coursetools.lessons import load_course
 
-    lessons = load_course(ROOT / "docs", ROOT / "snippets")
-    shard_of = shards.by_lesson(lessons)
-    if shard not in shards.names(lessons):
-        raise pytest.UsageError(f"--shard={shard}: no such shard; the course has {', '.join(shards.names(lessons))}")
-    kept, dropped = [], []
-    for item in items:
-        callspec = getattr(item, "callspec", None)
-        lesson = shards.lesson_of(Path(str(item.path)), item.name, callspec and callspec.id, shard_of)
-        (kept if (shard_of[lesson] if lesson else shards.PLATFORM) == shard else dropped).append(item)
-    config.hook.pytest_deselected(items=dropped)
-    items[:] = kept
+    shard_of = shards.by_lesson(_course())
+    if shard not in shards.names(_course()):
+        raise pytest.UsageError(f"--shard={shard}: no such shard; the course has {', '.join(shards.names(_course()))}")
+    _keep(config, items, lambda lesson: (shard_of[lesson] if lesson else shards.PLATFORM) == shard)
 
 
 def _keep_lessons(config, items, only: str) -> None:
     """--lessons: drop the other lessons' model work, chosen by what each test runs
     (coursetools/shards.py), not by test names a caller would have to keep in step."""
-    from coursetools import shards
-    from coursetools.lessons import load_course
-
-    slugs = {lesson.slug for lesson in load_course(ROOT / "docs", ROOT / "snippets")}
     wanted = {slug.strip() for slug in only.split(",") if slug.strip()}
-    unknown = sorted(wanted - slugs)
+    unknown = sorted(wanted - set(_order()))
     if unknown:
         raise pytest.UsageError(f"--lessons: no lesson {', '.join(unknown)}; the slugs are the folders in snippets/")
-    kept, dropped = [], []
-    for item in items:
-        callspec = getattr(item, "callspec", None)
-        lesson = shards.lesson_of(Path(str(item.path)), item.name, callspec and callspec.id, slugs)
-        (kept if lesson is None or lesson in wanted else dropped).append(item)
-    config.hook.pytest_deselected(items=dropped)
-    items[:] = kept
+    _keep(config, items, lambda lesson: lesson is None or lesson in wanted)
+
+
+def pytest_collection_finish(session):
+    """Which lessons' runs the runner can let go of after which test (coursetools/sessionruns.py)."""
+    from coursetools import sessionruns
+
+    named = functools.cache(lambda path: sessionruns.named_lessons(path.read_text(encoding="utf-8"), _slugs()))
+    needs = []
+    for item in session.items:
+        lesson = _lesson_of(item)
+        needs.append(set() if lesson is None else {lesson} | named(Path(str(item.path))))
+    plan = sessionruns.let_go_after(needs)
+    _let_go_after.clear()
+    _let_go_after.update({session.items[index].nodeid: lessons for index, lessons in plan.items()})
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After the last test that needs a lesson's runs: let them go (the session's memory, issue 24)."""
+    result = yield
+    if _runner is not None:
+        for slug in sorted(_let_go_after.get(item.nodeid, ())):
+            count = len([path for path in _runner.held() if path.parent == ROOT / "snippets" / slug])
+            _runner.let_go(ROOT / "snippets" / slug)
+            _released[slug] = count
+    return result
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -126,6 +188,13 @@ def pytest_terminal_summary(terminalreporter):
             for line in listing:
                 terminalreporter.write_line(line)
             terminalreporter.write_line("(python -m coursetools claims lists them for every lesson)")
+    if _runner is not None:
+        # What the runner let go of and still holds: tests/test_session_runs.py reads these lines.
+        terminalreporter.write_sep("-", "snippet runs")
+        let_go = ", ".join(f"{slug} ({count} runs)" for slug, count in _released.items())
+        terminalreporter.write_line(f"let go after their lesson's last test: {let_go or 'none'}")
+        held = [path for path in _runner.held() if path.parent.parent == ROOT / "snippets"]
+        terminalreporter.write_line(f"lesson runs held at the end: {', '.join(map(str, held)) or 'none'}")
 
 
 @pytest.fixture(scope="session")
@@ -146,9 +215,11 @@ def sources() -> dict[str, models.Source]:
 
 @pytest.fixture(scope="session")
 def runner(sources):
+    global _runner
     from coursetools.runner import SnippetRunner
 
-    return SnippetRunner({repo: source.folder for repo, source in sources.items()})
+    _runner = SnippetRunner({repo: source.folder for repo, source in sources.items()})
+    return _runner
 
 
 @pytest.fixture(scope="session")

@@ -15,9 +15,9 @@ from course_copy import ROOT
 from packaging.requirements import Requirement
 
 from coursetools import render, settings
+from coursetools.execution import imported_modules
 from coursetools.lessons import load_course
 from coursetools.notebook import snippet_paths
-from coursetools.runner import imported_modules
 
 COURSE = load_course(ROOT / "docs", ROOT / "snippets")
 PACKAGES = settings.read(ROOT / "mkdocs.yml").install

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from coursetools.includes import continues
 from coursetools.repo import ROOT
-from coursetools.runner import continues
 
 RUFF = Path(sys.executable).with_name("ruff")
 

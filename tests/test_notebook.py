@@ -19,9 +19,11 @@ import nbformat
 import pytest
 
 from coursetools import cost, notebook, outputs, recording, render, settings
+from coursetools.includes import continues
 from coursetools.lessons import load_course
 from coursetools.repo import ROOT
-from coursetools.runner import HUB, all_snippets, continues
+from coursetools.runner import all_snippets
+from coursetools.watcher import HUB
 
 LESSONS = load_course(ROOT / "docs", ROOT / "snippets")
 COURSE_INSTALL = settings.read(ROOT / "mkdocs.yml").install

@@ -24,7 +24,7 @@ import pytest
 from course_copy import copy_course, keep_only
 
 from coursetools import models, outputs
-from coursetools.runner import HUB
+from coursetools.watcher import HUB
 
 # Run as the Makefile runs it: from the copy's root, so the copy's own coursetools is imported.
 COMMAND = ["-m", "coursetools", "record-outputs"]

@@ -24,7 +24,7 @@ from course_copy import ROOT, copy_course
 
 from coursetools import kernels, models, outputs, recording
 from coursetools.lessons import LessonError, load_course, read_config
-from coursetools.runner import model_state
+from coursetools.modelstate import model_state
 
 INSTRUCT = models.INSTRUCT_ID
 LOAD = f"from transformers import AutoModelForCausalLM\nmodel = AutoModelForCausalLM.from_pretrained({INSTRUCT!r})\n"

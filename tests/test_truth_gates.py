@@ -16,7 +16,7 @@ from course_copy import ROOT, build, copy_course, edit, line_of
 
 from coursetools import models, outputs, recording
 from coursetools.lessons import LessonError, load_course, read_config
-from coursetools.runner import HUB
+from coursetools.watcher import HUB
 
 BASE, INSTRUCT = models.BASE_ID, models.INSTRUCT_ID
 

@@ -3,8 +3,14 @@ includes, its key terms in use, and no TODO left in the lesson's files."""
 
 from __future__ import annotations
 
+import functools
+import html
 import re
 from pathlib import Path
+
+import markdown
+import markdown.treeprocessors
+import markdown.util
 
 from coursetools.course import Lesson, Problem
 from coursetools.includes import continues
@@ -16,29 +22,81 @@ QUIZ_MARKER = "<!-- course:quiz -->"
 MARKER_SECTIONS = {KEY_TERMS_MARKER: "Key terms", QUIZ_MARKER: "Check yourself"}
 SNIPPET_NAME = re.compile(r"^\d{2}_[a-z0-9]+(?:_[a-z0-9]+)*\.py$")
 TODO = re.compile(r"\bTODO\b")
-FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+# The extensions of mkdocs.yml's `markdown_extensions` that decide what is a heading (a fence, an
+# admonition, an HTML block or a definition hides a `#` line; attr_list strips `{ #id }`), without
+# those that only change how a page looks or what it includes. tests/test_lesson_validation.py
+# checks they are the site's.
+HEADING_EXTENSIONS = (
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "md_in_html",
+    "pymdownx.details",
+    "pymdownx.superfences",
+)
+# A line that may write a heading: an ATX line, or a line above a setext underline. Each gets its
+# line number as an attribute (attr_list), so each heading the parser makes says where it was written.
+_ATX = re.compile(r"^([ \t>]*#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_UNDERLINE = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$")
+_ATTRS_AT_END = re.compile(r"\{:?[^}\n]*\}$")
+_LINE_ATTR = "data-course-line"
+
+
+class _Headings(markdown.treeprocessors.Treeprocessor):
+    """Collects (level, text, line) of every heading, after attr_list has read the attributes."""
+
+    def run(self, root):
+        stash = self.md.htmlStash.rawHtmlBlocks  # an entity or inline HTML waits there as a placeholder
+        self.found = [
+            (
+                int(element.tag[1]),
+                html.unescape(
+                    markdown.util.HTML_PLACEHOLDER_RE.sub(
+                        lambda match: str(stash[int(match.group(1))]), "".join(element.itertext())
+                    )
+                ).strip(),
+                int(element.get(_LINE_ATTR, -1)),
+            )
+            for element in root.iter()
+            if element.tag in ("h1", "h2", "h3", "h4", "h5", "h6")
+        ]
+
+
+@functools.cache
+def _markdown() -> tuple[markdown.Markdown, _Headings]:
+    md = markdown.Markdown(extensions=list(HEADING_EXTENSIONS))
+    collector = _Headings(md)
+    md.treeprocessors.register(collector, "course_headings", 0)  # last: after inline and attr_list
+    return md, collector
+
+
+def _with_line(text: str, index: int) -> str:
+    attribute = f'{_LINE_ATTR}="{index}"'
+    if _ATTRS_AT_END.search(text):
+        return f"{text[:-1].rstrip()} {attribute} }}"
+    return f"{text} {{ {attribute} }}"
 
 
 def _headings(body: str) -> list[tuple[int, str, int]]:
-    """(level, text, offset) of every Markdown heading outside fenced code."""
-    found = []
-    fence = None
-    offset = 0
-    for line in body.splitlines(keepends=True):
-        opening = FENCE.match(line)
-        if fence is None and opening:
-            fence = opening.group(1)
-        elif fence is not None:
-            if line.strip().startswith(fence[0] * len(fence)) and not line.strip().strip(fence[0]):
-                fence = None
-        else:
-            heading = HEADING.match(line.rstrip("\r\n"))
-            if heading:
-                text = re.sub(r"\s*\{[^}]*\}$", "", heading.group(2))  # drop attr_list `{ #id }`
-                found.append((len(heading.group(1)), text, offset))
-        offset += len(line)
-    return found
+    """(level, text, offset) of every heading, in order. Python-Markdown, with the site's extensions
+    that shape blocks, decides what is a heading: a `#` line in a fence, say, is none."""
+    lines = body.split("\n")
+    tagged = list(lines)
+    for index, line in enumerate(lines):
+        line = line.rstrip("\r")
+        atx = _ATX.match(line)
+        if atx:
+            tagged[index] = f"{atx.group(1)} {_with_line(atx.group(2) or '', index)}"
+        elif line.strip() and index + 1 < len(lines) and _UNDERLINE.match(lines[index + 1].rstrip("\r")):
+            tagged[index] = _with_line(line.rstrip(), index)
+    md, collector = _markdown()
+    md.reset()
+    md.convert("\n".join(tagged))
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    return [(level, text, starts[max(index, 0)]) for level, text, index in collector.found]
 
 
 def check_page(lesson: Lesson, snippets_dir: Path, problems: list[Problem]) -> None:

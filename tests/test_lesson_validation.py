@@ -15,6 +15,7 @@ import pytest
 from course_copy import ENGINES, build, copy_course, edit, line_of, write_notebooks
 
 from coursetools.lessons import LessonError, Problem, load_course
+from coursetools.pagecheck import HEADING_EXTENSIONS, QUIZ_MARKER
 from coursetools.scaffold import read_config
 
 LESSON = Path("docs/lessons/base-vs-instruct")
@@ -222,6 +223,25 @@ def test_every_problem_is_reported_in_one_run(course):
     messages = "\n".join(p.message for p in validate(course))
     for pattern in [CASES[1][4], CASES[3][4], CASES[6][4], CASES[7][4], CASES[12][4]]:
         assert re.search(pattern, messages), pattern
+
+
+def test_headings_are_what_the_markdown_parser_makes(course):
+    """A `## Check yourself` line in a fenced block is code, not the section; a real heading with
+    attributes is the section, reported at its own line."""
+    edit(course / PAGE, "## Check yourself", "## Quiz\n\n```text\n## Check yourself\n```")
+    edit(course / PAGE, "## Key terms", "## Key terms { #terms }")
+    problems = [p for p in validate(course) if "`## " in p.message]
+    assert [(where(course, p), p.message) for p in problems] == [
+        (f"{PAGE}:{line_of(course / PAGE, QUIZ_MARKER)}", "missing section `## Check yourself`"),
+    ]
+
+
+def test_the_heading_parser_has_the_sites_extensions():
+    """pagecheck parses headings with the block-shaping extensions the site renders with."""
+    site = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+    configured = read_config(site.read_text(encoding="utf-8"))["markdown_extensions"]
+    names = {next(iter(entry)) if isinstance(entry, dict) else entry for entry in configured}
+    assert set(HEADING_EXTENSIONS) <= names
 
 
 # --- The build: it fails, names the file, and publishes nothing -----------------------------

@@ -82,3 +82,6 @@ def report(name, run):
 runs = {}
 runs["2.1's settings"] = fine_tune()  # for 5 steps, not 10
 report("2.1's settings", runs["2.1's settings"])
+# Each step's loss, as lesson 2.1 printed its own: compare them.
+for step, loss in enumerate(runs["2.1's settings"]["losses"], 1):
+    print(f"  step {step}  loss {loss:.4f}")

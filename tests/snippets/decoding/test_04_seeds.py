@@ -20,12 +20,3 @@ def test_prints_each_sample(runner):
 def test_same_seed_same_sample(runner):
     samples = runner.run(SNIPPET).namespace["samples"]
     assert samples[0] == samples[2] and samples[1] != samples[0]
-
-
-@pytest.mark.quotes("Set the same seed before the same `generate` call and you get the same reply")
-def test_reseeding_repeats_the_sample_again(runner):
-    from transformers import set_seed
-
-    ns = runner.run(SNIPPET).namespace
-    set_seed(1)
-    assert ns["reply"](**ns["sampling"]) == ns["samples"][1]

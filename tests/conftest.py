@@ -243,6 +243,13 @@ def hub():
 
 
 @pytest.fixture(scope="session")
+def lessons():
+    """The course's lessons, loaded once per session when a test first asks (not when a test
+    module is imported, so a broken lesson fails the tests that read it, with its message)."""
+    return _course()
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The site as `mkdocs build --strict` writes it, built once per session."""
     from course_copy import build

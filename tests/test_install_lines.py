@@ -16,10 +16,8 @@ from packaging.requirements import Requirement
 
 from coursetools import render, settings
 from coursetools.execution import imported_modules
-from coursetools.lessons import load_course
 from coursetools.notebook import snippet_paths
 
-COURSE = load_course(ROOT / "docs", ROOT / "snippets")
 PACKAGES = settings.read(ROOT / "mkdocs.yml").install
 
 
@@ -54,10 +52,10 @@ def _installed(lesson) -> list[str]:
     return [*PACKAGES, *(lesson.requires)]
 
 
-def test_each_lessons_install_line_brings_every_library_its_snippets_import():
+def test_each_lessons_install_line_brings_every_library_its_snippets_import(lessons):
     providers = importlib.metadata.packages_distributions()
     missing = []
-    for lesson in COURSE:
+    for lesson in lessons:
         brought = _brought_by(_installed(lesson))
         for path in snippet_paths(lesson):
             for module in sorted(imported_modules(ROOT / "snippets" / path)):
@@ -70,19 +68,19 @@ def test_each_lessons_install_line_brings_every_library_its_snippets_import():
     assert not missing, "\n".join(missing)
 
 
-def test_a_lesson_page_shows_the_line_its_notebook_installs(built_site):
-    for lesson in COURSE:
+def test_a_lesson_page_shows_the_line_its_notebook_installs(built_site, lessons):
+    for lesson in lessons:
         page = BeautifulSoup((built_site / "lessons" / lesson.slug / "index.html").read_text(), "html.parser")
         shown = [shell_line(code.get_text()) for code in page.select("pre code") if "pip install" in code.get_text()]
         expected = [render.lesson_install(ROOT, PACKAGES, lesson)] if "<!-- course:install -->" in lesson.body else []
         assert shown == expected, lesson.src_uri
 
 
-def test_home_install_line_pins_what_every_lesson_needs(built_site):
+def test_home_install_line_pins_what_every_lesson_needs(built_site, lessons):
     home = BeautifulSoup((built_site / "index.html").read_text(), "html.parser")
     line = next(shell_line(c.get_text()) for c in home.find_all("code") if "pip install" in c.get_text())
     needed = list(PACKAGES)
-    needed += [name for lesson in COURSE for name in lesson.requires]
+    needed += [name for lesson in lessons for name in lesson.requires]
     pins = dict(
         re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", "".join(p.read_text() for p in ROOT.glob("requirements*.txt")), re.M)
     )

@@ -6,18 +6,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pytest
 import yaml
 
 from coursetools import shards
-from coursetools.lessons import load_course
 from coursetools.repo import ROOT
 from coursetools.runner import SNIPPETS
-
-
-@pytest.fixture(scope="module")
-def lessons():
-    return load_course(ROOT / "docs", SNIPPETS)
 
 
 def test_each_lessons_model_work_is_in_its_tracks_shard(lessons):

@@ -9,10 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from coursetools import settings
-from coursetools.lessons import load_course, read_config, track_name
+from coursetools.lessons import read_config, track_name
 from coursetools.repo import ROOT
 
-COURSE = load_course(ROOT / "docs", ROOT / "snippets")
 # The lessons, by folder, for parametrizing; their data comes from the `course` fixture. What one
 # lesson's page says is tested beside it (tests/snippets/<slug>/), so editing its prose breaks only
 # its own tests.
@@ -20,8 +19,8 @@ SLUGS = sorted(p.parent.name for p in (ROOT / "docs" / "lessons").glob("*/index.
 
 
 @pytest.fixture(scope="module")
-def course():
-    return {lesson.slug: lesson for lesson in load_course(ROOT / "docs", ROOT / "snippets")}
+def course(lessons):
+    return {lesson.slug: lesson for lesson in lessons}
 
 
 def _lesson(site: Path, slug: str) -> BeautifulSoup:
@@ -139,22 +138,22 @@ def test_recorded_outputs_show_under_the_code_with_provenance(built_site, slug):
     assert all("transformers" in p.get_text() and "torch" in p.get_text() for p in provenance)
 
 
-def test_home_lists_every_lesson_by_track(built_site):
+def test_home_lists_every_lesson_by_track(built_site, lessons):
     home = _article(_page(built_site, "index.html"))
     links = {_text(a): a["href"] for a in home.find_all("a")}
     tracks = settings.read(ROOT / "mkdocs.yml").tracks
     headings = [_text(h).rstrip("¶").strip() for h in home.find_all("h3")]
-    for lesson in COURSE:
+    for lesson in lessons:
         href = links.get(f"Lesson {lesson.number}: {lesson.title}")
         assert href and href.rstrip("/").endswith(f"lessons/{lesson.slug}"), lesson.slug
         name = track_name(tracks, lesson.track)
         assert f"Track {lesson.track}{' · ' + name if name else ''}" in headings
 
 
-def test_glossary_defines_every_term_of_the_course_and_links_back(built_site):
+def test_glossary_defines_every_term_of_the_course_and_links_back(built_site, lessons):
     glossary = _article(_page(built_site, "glossary/index.html"))
     entries = {entry["id"]: entry for entry in glossary.select(".course-glossary-entry")}
-    terms = [term for lesson in COURSE for term in lesson.terms]
+    terms = [term for lesson in lessons for term in lesson.terms]
     assert sorted(entries) == sorted(term.id for term in terms)
     for term in terms:
         back = entries[term.id].find("a", href=re.compile(rf"lessons/{term.lesson.slug}/#{term.id}$"))

@@ -11,6 +11,7 @@ import time
 
 import pytest
 from browsing import partial_progress, seed
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from coursetools import notebook
 
@@ -49,6 +50,14 @@ async () => {
   }
   window.scrollTo(0, 0);
 }
+"""
+
+# Every code block scrolled to has been set up: Material's intersection callback arrives as a
+# task, which a busy machine may run after the frames awaited above.
+EVERY_BLOCK_SET_UP = """
+() => [...document.querySelectorAll("article.md-content__inner pre > code")]
+  .filter((code) => !(code.closest(".highlight") || code.parentElement).classList.contains("course-output"))
+  .every((code) => code.parentElement.querySelector("button[data-md-type='copy']"))
 """
 
 PAGE_FAULTS = """
@@ -126,6 +135,10 @@ def test_every_page_loads_without_layout_shift_and_reads_well(open_page, sites, 
             problems.append(f"{name} ({device}): layout shift {shift:.3f} > {GOOD_CLS}: {shifts[:5]}")
         if device == "desktop":
             page.evaluate(SHOW_EVERY_BLOCK)
+            try:
+                page.wait_for_function(EVERY_BLOCK_SET_UP, timeout=10_000)
+            except PlaywrightTimeout:
+                pass  # PAGE_FAULTS names each block without its copy button
             problems += [f"{name}: {fault}" for fault in page.evaluate(PAGE_FAULTS)]
     assert not problems, "\n".join(problems)
     watch.assert_clean()

@@ -67,6 +67,9 @@ class GzipHandler(SimpleHTTPRequestHandler):
         return io.BytesIO(data)
 
 
+PROFILES = ("mobile", "desktop")  # Lighthouse's default profile, and its `--preset=desktop`
+
+
 def pages() -> list[tuple[str, str]]:
     out = [("home", "")]
     for lesson in load_course(ROOT / "docs", ROOT / "snippets"):
@@ -120,8 +123,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", help="comma-separated page paths, e.g. ',glossary/' (default: every page)")
     parser.add_argument("--out", type=Path, help="keep the JSON reports here")
     parser.add_argument("--runs", type=int, default=1, help="runs per page and profile; the median is shown")
+    parser.add_argument(
+        "--profiles",
+        default=",".join(PROFILES),
+        help="comma-separated profiles to run (default: mobile,desktop); `mobile` alone halves the time",
+    )
     args = parser.parse_args(argv)
     command = [args.lighthouse] if args.lighthouse else ["npx", "--yes", f"lighthouse@{VERSION}"]
+    profiles = args.profiles.split(",")
+    if not profiles or not set(profiles) <= set(PROFILES):
+        parser.error(f"--profiles {args.profiles}: choose from {', '.join(PROFILES)}")
     chosen = pages()
     if args.only is not None:
         wanted = args.only.split(",")
@@ -139,15 +150,16 @@ def main(argv: list[str] | None = None) -> int:
         out = args.out or Path(tmp) / "reports"
         out.mkdir(parents=True, exist_ok=True)
         each = f", median of {args.runs} runs" if args.runs > 1 else ""
-        print(f"| page | mobile: perf / a11y / best practices / SEO (CLS){each} | desktop |")
-        print("|---|---|---|")
+        heads = [f"{profiles[0]}: perf / a11y / best practices / SEO (CLS){each}", *profiles[1:]]
+        print(f"| page | {' | '.join(heads)} |")
+        print("|---" * (len(profiles) + 1) + "|")
         for name, path in chosen:
             cells = []
-            for preset in ("mobile", "desktop"):
+            for preset in profiles:
                 slug = (path.strip("/").replace("/", "_") or "home") + f".{preset}.json"
                 result = median_run(command, origin + path, preset, out / slug, max(args.runs, 1))
                 cells.append(f"{result['scores']} ({result['cls']:.3f})")
-            print(f"| {name} | {cells[0]} | {cells[1]} |", flush=True)
+            print(f"| {name} | {' | '.join(cells)} |", flush=True)
         server.shutdown()
         print(f"load average while it ran (1, 5, 15 min): {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0

@@ -24,7 +24,6 @@ import pytest  # noqa: E402
 _sources: dict | None = None
 # The lessons whose claim tests this run collected: the summary lists their unquoted paragraphs.
 _claim_lessons: set[str] = set()
-_lessons: list | None = None  # the course, loaded once for the items' lessons
 _runner = None  # the session's SnippetRunner, once a test asked for it
 _let_go_after: dict[str, set[str]] = {}  # a test's node id -> lessons whose runs can go after it
 _released: dict[str, int] = {}  # lesson -> how many runs were let go after its tests
@@ -91,13 +90,17 @@ def pytest_collection_modifyitems(config, items):
         items[:] = [items[index] for index in sessionruns.grouped(lessons, _order())]
 
 
-def _course() -> list:
-    global _lessons
-    if _lessons is None:
-        from coursetools.lessons import load_course
+def pytest_sessionstart(session):
+    """Read the course before collecting: lesson tests are parametrised from it and run in its
+    order. A lesson the validator refuses stops the run here, with the validator's own file:line
+    and fix, before any test runs on a course that doesn't load (and not as an internal error)."""
+    _course()
 
-        _lessons = load_course(ROOT / "docs", ROOT / "snippets")
-    return _lessons
+
+def _course() -> list:
+    from course_under_test import lessons
+
+    return lessons()
 
 
 def _order() -> list[str]:
@@ -244,8 +247,7 @@ def hub():
 
 @pytest.fixture(scope="session")
 def lessons():
-    """The course's lessons, loaded once per session when a test first asks (not when a test
-    module is imported, so a broken lesson fails the tests that read it, with its message)."""
+    """The course's lessons, loaded once per session (pytest_sessionstart)."""
     return _course()
 
 

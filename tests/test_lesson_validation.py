@@ -9,6 +9,8 @@ no site behind.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -215,6 +217,21 @@ def test_broken_lesson_is_reported_at_its_line(course, name, breakage, path, lin
     assert matching, f"no problem matches {message!r}; got:\n" + "\n".join(map(str, problems))
     assert [where(course, p) for p in matching] == [expected], "\n".join(map(str, problems))
     assert all(p.fix for p in problems), "every problem says how to fix it"
+
+
+def test_the_tests_stop_at_once_on_a_broken_lesson_naming_its_line(course):
+    """`make test` on a course the validator refuses: pytest prints the validator's file:line and
+    fix, as the build does, and runs nothing (it was an internal error with a traceback)."""
+    name, breakage, path, line, message = next(case for case in CASES if case[0] == "correct: yes")
+    breakage(course)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "tests", "-p", "no:randomly"], cwd=course, capture_output=True, text=True
+    )
+    said = result.stdout + result.stderr
+    assert result.returncode == pytest.ExitCode.USAGE_ERROR, said
+    assert said.startswith("ERROR: "), said
+    assert re.search(rf"^{re.escape(str(path))}:{line(course)}: {message}\n    fix: ", said, re.M), said
+    assert "No test ran" in said and "Traceback" not in said and "INTERNALERROR" not in said, said
 
 
 def test_every_problem_is_reported_in_one_run(course):

@@ -14,20 +14,18 @@ downloaded) stays proven.
 
 from __future__ import annotations
 
+import course_under_test
 import nbclient
 import nbformat
 import pytest
 
 from coursetools import cost, notebook, outputs, recording, render, settings
 from coursetools.includes import continues
-from coursetools.lessons import load_course
 from coursetools.repo import ROOT
 from coursetools.runner import all_snippets
 from coursetools.watcher import HUB
 
-LESSONS = load_course(ROOT / "docs", ROOT / "snippets")
 COURSE_INSTALL = settings.read(ROOT / "mkdocs.yml").install
-IDS = [lesson.slug for lesson in LESSONS]
 
 
 def _install(lesson) -> str:
@@ -44,23 +42,29 @@ def _recordings(lesson) -> list:
     return [outputs.read(outputs.output_path(ROOT / "snippets" / p)) for p in notebook.snippet_paths(lesson)]
 
 
-def _in_a_kernel() -> list:
+def _in_a_kernel(lessons: list) -> list:
     """The lessons whose notebook runs in a kernel (module docstring): those that aren't one chain,
     and the one-chain lesson whose recorded blocks take the least time, all of them recorded."""
-    several = [lesson for lesson in LESSONS if not _one_chain(lesson)]
+    several = [lesson for lesson in lessons if not _one_chain(lesson)]
     chains = [
         lesson
-        for lesson in LESSONS
+        for lesson in lessons
         if _one_chain(lesson) and all(rec.stdout is not None and rec.cost for rec in _recordings(lesson))
     ]
     smoke = min(chains, key=lambda lesson: cost.of_lesson(_recordings(lesson)).seconds, default=None)
-    return [lesson for lesson in LESSONS if lesson in several or lesson is smoke]
+    return [lesson for lesson in lessons if lesson in several or lesson is smoke]
 
 
-KERNEL = _in_a_kernel()
+def pytest_generate_tests(metafunc):
+    """A test taking `lesson` runs once per lesson of the course (conftest read it when the session
+    started), or once per lesson whose notebook runs in a kernel if it is marked `in_a_kernel`."""
+    if "lesson" in metafunc.fixturenames:
+        chosen = course_under_test.lessons()
+        if metafunc.definition.get_closest_marker("in_a_kernel"):
+            chosen = _in_a_kernel(chosen)
+        metafunc.parametrize("lesson", chosen, ids=[lesson.slug for lesson in chosen])
 
 
-@pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
 def test_the_committed_notebook_is_what_its_page_makes(lesson):
     path = notebook.notebook_path(lesson)
     assert path.is_file(), f"{path.relative_to(ROOT)} is missing: run `make notebooks` and commit it"
@@ -69,7 +73,6 @@ def test_the_committed_notebook_is_what_its_page_makes(lesson):
     )
 
 
-@pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
 def test_the_notebook_has_the_lessons_text_code_and_recorded_outputs(lesson):
     nb = nbformat.read(notebook.notebook_path(lesson), as_version=4)
     install = [cell for cell in nb.cells if notebook.is_install(cell)]
@@ -92,18 +95,19 @@ def test_the_notebook_has_the_lessons_text_code_and_recorded_outputs(lesson):
             assert stored == recorded.stdout and after.startswith("<small>Output above printed by"), path
 
 
-def test_every_notebook_is_run_in_a_kernel_or_is_one_chain_the_runner_runs():
-    assert any(_one_chain(lesson) for lesson in KERNEL) or not any(_one_chain(lesson) for lesson in LESSONS), (
+def test_every_notebook_is_run_in_a_kernel_or_is_one_chain_the_runner_runs(lessons):
+    kernel = _in_a_kernel(lessons)
+    assert any(_one_chain(lesson) for lesson in kernel) or not any(_one_chain(lesson) for lesson in lessons), (
         "no one-chain notebook runs in a kernel: none has all its outputs recorded"
     )
     runs = set(all_snippets())  # what test_recorded_outputs runs and compares with the recordings
-    for lesson in LESSONS:
-        if lesson not in KERNEL:
+    for lesson in lessons:
+        if lesson not in kernel:
             assert _one_chain(lesson), lesson.slug
             assert set(notebook.snippet_paths(lesson)) <= runs, lesson.slug
 
 
-@pytest.mark.parametrize("lesson", KERNEL, ids=[lesson.slug for lesson in KERNEL])
+@pytest.mark.in_a_kernel
 def test_the_notebook_prints_its_stored_outputs_in_a_fresh_kernel(lesson, sources, tmp_path):
     nb = nbformat.read(notebook.notebook_path(lesson), as_version=4)
     # The install cell is for a reader's fresh environment; the tests' venv has those pins.

@@ -8,6 +8,7 @@ accessibility / best practices / SEO, and CLS. Not part of `make test` (about a 
 and the performance score moves with the machine's load).
 
     .venv/bin/python -m coursetools lighthouse [--lighthouse PATH] [--only home,glossary/] [--out DIR] [--runs 3]
+                                               [--profiles mobile]
 
 The performance score moves by ten points from one run to the next on the same page (its
 mobile profile multiplies every main-thread task by four, and a busy core lengthens them):

@@ -6,3 +6,4 @@ with torch.no_grad():
 print("Reward margins:", [round(m, 4) for m in margins.tolist()])
 print(f"Loss by hand:  {loss:.7f}")
 print(f"Trainer's:     {trainer_loss:.7f}")
+print(f"Difference:    {abs(loss - trainer_loss):.1e}")

@@ -20,7 +20,7 @@ PORT ?= 8000
 # Commands in README/CONTRIBUTING code blocks (run by pytest-codeblocks) find the venv first.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: serve build test test-shard lesson-test outputs notebooks run record-outputs browser java lesson bench clean
+.PHONY: serve build test test-shard lesson-test test-other-kernels outputs notebooks run record-outputs browser java lesson bench clean
 
 # What a cold `make serve` waits for is mostly pip, so the site layer skips two costs: the venv
 # starts without pip (the pip of the Python that made it installs into it, `pip --python`, pip
@@ -93,6 +93,12 @@ lesson-test: $(STAMP)
 	$(PY) -m pytest -p no:randomly --cov=snippets/$(LESSON) --cov-report=term-missing:skip-covered --cov-fail-under=100 \
 	  --lessons=$(LESSON) tests/test_recorded_outputs.py tests/test_notebook.py tests/snippets/$(LESSON) -k "$(LESSON)"
 	$(PY) -m pytest -q $(SITE_CHECKS)
+
+## Every claim test on other CPU kernels than the recordings' (COURSE_KERNELS=plain: no AVX), as
+## another CPU family runs them; recordings are not compared, they belong to one kernel family.
+## About 15 min for the course: make test-other-kernels [LESSON=<slug>]
+test-other-kernels: $(STAMP)
+	COURSE_KERNELS=plain $(PY) -m pytest -p no:randomly tests/snippets/$(LESSON)
 
 ## Rewrite the recorded outputs shown on the pages from a real run (LESSON=<slug> or SNIPPET=<lesson>/<nn>_<name> for fewer)
 outputs: $(STAMP)

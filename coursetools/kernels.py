@@ -11,8 +11,11 @@ runs, so `pin()` runs when `coursetools` is imported, before anything imports to
 processes (second runs, notebook kernels) inherit it.
 
 A variable set by the caller wins, and `COURSE_KERNELS=native` leaves all three alone (to see
-what the machine's own kernels print). ARM machines (Apple silicon) have other kernels
-altogether and are not pinned: README, "What keeps the pages true", says what they see.
+what the machine's own kernels print). `COURSE_KERNELS=plain` asks for each library's plainest
+path instead, with no AVX at all: other arithmetic than the recordings', on this machine, which is
+how `make test-other-kernels` tries every claim test the way another CPU family would. ARM
+machines (Apple silicon) have other kernels altogether and are not pinned: README, "What keeps
+the pages true", says what they see.
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ from pathlib import Path
 
 # What a reader sets to get the recordings' kernels (README and lesson 2.1 show the same line).
 PINNED = {"ATEN_CPU_CAPABILITY": "avx2", "MKL_CBWR": "AVX2", "ONEDNN_MAX_CPU_ISA": "AVX2"}
+# Each library's plainest path (scalar ATen kernels, MKL's compatible branch, oneDNN without AVX):
+# they add in other orders than the AVX2 ones, as another CPU family's kernels do.
+PLAIN = {"ATEN_CPU_CAPABILITY": "default", "MKL_CBWR": "COMPATIBLE", "ONEDNN_MAX_CPU_ISA": "SSE41"}
 
 
 def has_avx2(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
@@ -38,9 +44,19 @@ def has_avx2(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
 
 
 def pin(environ=os.environ) -> dict[str, str]:
-    """Ask torch, MKL and oneDNN for their AVX2 code path where the CPU has it; returns what was set."""
-    if environ.get("COURSE_KERNELS") == "native" or not has_avx2():
+    """Ask torch, MKL and oneDNN for their AVX2 code path where the CPU has it (or for their plainest
+    path, with COURSE_KERNELS=plain); returns what was set."""
+    choice = environ.get("COURSE_KERNELS")
+    if choice not in (None, "", "native", "plain"):
+        raise SystemExit(
+            f"COURSE_KERNELS={choice}: say `native` (the CPU's own kernels) or `plain` (no AVX), or leave it unset"
+        )
+    if choice == "plain" and platform.machine().lower() in ("x86_64", "amd64"):
+        wanted = PLAIN
+    elif choice == "native" or not has_avx2():
         return {}
-    added = {name: value for name, value in PINNED.items() if name not in environ}
+    else:
+        wanted = PINNED
+    added = {name: value for name, value in wanted.items() if name not in environ}
     environ.update(added)
     return added

@@ -371,7 +371,8 @@ def test_make_outputs_on_other_kernels_keeps_a_recording_that_shows_the_same(run
 
 def test_the_course_runs_on_the_recordings_kernels(tmp_path):
     """coursetools pins AVX2 kernels before torch starts, on every x86-64 CPU with AVX2 (AVX-512
-    ones included); a caller's own setting, or COURSE_KERNELS=native, wins."""
+    ones included); a caller's own setting, or COURSE_KERNELS=native, wins. COURSE_KERNELS=plain
+    asks for the plainest kernels instead, and any other value is refused by name."""
     show = "import coursetools, os, torch; print(torch.backends.cpu.get_cpu_capability(), os.environ.get('MKL_CBWR'))"
     env = {k: v for k, v in os.environ.items() if k not in (*kernels.PINNED, "COURSE_KERNELS")}
 
@@ -388,6 +389,12 @@ def test_the_course_runs_on_the_recordings_kernels(tmp_path):
     else:
         assert capability().endswith(" None"), "nothing is pinned on a CPU without AVX2"
     assert capability(COURSE_KERNELS="native").endswith(" None")
+    if kernels.platform.machine().lower() in ("x86_64", "amd64"):  # `make test-other-kernels`
+        assert capability(COURSE_KERNELS="plain") == "DEFAULT COMPATIBLE"
+    typo = subprocess.run(
+        [sys.executable, "-c", show], cwd=ROOT, env={**env, "COURSE_KERNELS": "avx"}, capture_output=True, text=True
+    )
+    assert typo.returncode == 1 and "COURSE_KERNELS=avx: say `native`" in typo.stderr and "Traceback" not in typo.stderr
     if kernels.has_avx2() and os.environ.get("COURSE_KERNELS") != "native":
         import torch  # this test process too: nothing imported torch before coursetools pinned it
 

@@ -60,3 +60,9 @@ def pin(environ=os.environ) -> dict[str, str]:
     added = {name: value for name, value in wanted.items() if name not in environ}
     environ.update(added)
     return added
+
+
+def describe(environ=os.environ) -> str:
+    """The kernels this process asked the libraries for, as the tests' header shows them."""
+    chosen = [f"{name}={environ[name]}" for name in PINNED if name in environ]
+    return "CPU kernels: " + (" ".join(chosen) if chosen else "the CPU's own (nothing pinned)")

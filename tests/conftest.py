@@ -66,7 +66,9 @@ def _describe_sources() -> list[str]:
 def pytest_report_header(config):
     if config.getoption("collectonly"):
         return None
-    return _describe_sources()
+    from coursetools import kernels
+
+    return [*_describe_sources(), kernels.describe()]
 
 
 @pytest.hookimpl(trylast=True)  # after -k and other plugins have chosen the items

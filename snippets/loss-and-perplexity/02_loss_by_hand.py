@@ -14,3 +14,4 @@ for piece, loss in zip(pieces, per_token):
     print(f"{piece!r:>10}  {loss.item():.3f}")
 print(f"By hand:       {by_hand.item():.6f}")
 print(f"Model's loss:  {output.loss.item():.6f}")
+print(f"Difference:    {abs(by_hand - output.loss).item():.1e}")

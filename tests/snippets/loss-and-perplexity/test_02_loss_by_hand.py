@@ -16,18 +16,22 @@ def test_prints_each_token_loss_and_both_means(runner):
     ns = run.namespace
     expected = "".join(f"{p!r:>10}  {v:.3f}\n" for p, v in zip(ns["pieces"], ns["per_token"].tolist()))
     expected += f"By hand:       {ns['by_hand'].item():.6f}\nModel's loss:  {ns['output'].loss.item():.6f}\n"
+    expected += f"Difference:    {abs(ns['by_hand'] - ns['output'].loss).item():.1e}\n"
     assert run.stdout == expected
 
 
 @pytest.mark.quotes(
     "Six targets for seven tokens: the shift costs one.",
-    "The mean of the six losses is the model's loss, to the last digit printed.",
+    "The mean of the six losses is the model's loss: the two differ by less than a millionth.",
 )
 def test_the_hand_computed_loss_is_the_model_s(runner):
-    ns = runner.run(SNIPPET).namespace
+    run = runner.run(SNIPPET)
+    ns = run.namespace
     assert ns["ids"].shape[1] == 7 and len(ns["targets"]) == 6
-    assert f"{ns['by_hand'].item():.6f}" == f"{ns['output'].loss.item():.6f}"
-    assert math.isclose(ns["by_hand"].item(), ns["output"].loss.item(), rel_tol=1e-5)
+    # Not the printed digits compared: the two sum in different orders, and with other kernels
+    # (COURSE_KERNELS=plain) they are one float32 step apart, which can change a sixth decimal.
+    assert abs(ns["by_hand"].item() - ns["output"].loss.item()) < 1e-6
+    assert float(run.stdout.splitlines()[-1].split(":")[1]) < 1e-6
 
 
 @pytest.mark.quotes("A token's loss is minus the log of the probability the model gave it.")

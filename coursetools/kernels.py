@@ -31,9 +31,14 @@ PINNED = {"ATEN_CPU_CAPABILITY": "avx2", "MKL_CBWR": "AVX2", "ONEDNN_MAX_CPU_ISA
 PLAIN = {"ATEN_CPU_CAPABILITY": "default", "MKL_CBWR": "COMPATIBLE", "ONEDNN_MAX_CPU_ISA": "SSE41"}
 
 
+def is_x86_64() -> bool:
+    """Whether the CPU is x86-64, the family whose kernels the variables above choose between."""
+    return platform.machine().lower() in ("x86_64", "amd64")
+
+
 def has_avx2(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
     """True on an x86-64 CPU whose flags (Linux) include AVX2 and FMA, which torch's AVX2 kernels need."""
-    if platform.machine().lower() not in ("x86_64", "amd64"):
+    if not is_x86_64():
         return False
     try:
         text = cpuinfo.read_text()
@@ -51,7 +56,7 @@ def pin(environ=os.environ) -> dict[str, str]:
         raise SystemExit(
             f"COURSE_KERNELS={choice}: say `native` (the CPU's own kernels) or `plain` (no AVX), or leave it unset"
         )
-    if choice == "plain" and platform.machine().lower() in ("x86_64", "amd64"):
+    if choice == "plain" and is_x86_64():
         wanted = PLAIN
     elif choice == "native" or not has_avx2():
         return {}

@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     command = [args.lighthouse] if args.lighthouse else ["npx", "--yes", f"lighthouse@{VERSION}"]
     profiles = args.profiles.split(",")
-    if not profiles or not set(profiles) <= set(PROFILES):
+    if not set(profiles) <= set(PROFILES):
         parser.error(f"--profiles {args.profiles}: choose from {', '.join(PROFILES)}")
     chosen = pages()
     if args.only is not None:
